@@ -1,0 +1,41 @@
+# The two set-up commands of the README: `make demo` and `make test`.
+# Each creates the virtualenv, installs sopdoc and the system packages it needs.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= build
+
+.PHONY: demo test lint-code system venv clean bench docs
+
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	touch $@
+
+venv: $(BIN)/.installed
+
+system:
+	./scripts/system-deps.sh
+
+# The main job on the bundled specs.
+demo: venv system
+	$(BIN)/sopdoc validate specs/
+	$(BIN)/sopdoc schema -o docs/sopdoc.schema.json
+	$(BIN)/sopdoc schema --settings -o docs/sopdoc-settings.schema.json
+
+# Code checks, then the whole test suite.
+test: venv system lint-code
+	$(BIN)/python -m pytest -q
+
+lint-code: venv
+	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
+	$(BIN)/mypy
+
+bench: venv system
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

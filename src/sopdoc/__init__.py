@@ -1,0 +1,62 @@
+"""sopdoc: Standard Operating Procedures (SOP AP, Permenpan RB 35/2012) from YAML specs.
+
+The public API::
+
+    import sopdoc
+    sop = sopdoc.load("specs/kecamatan-kebasen/010-pengukuran-data-kinerja.yaml")
+    katalog = sopdoc.load_catalog("specs/")
+    sopdoc.json_schema()          # the JSON Schema of a spec
+
+Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
+file, line and column of each problem.
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .errors import Location, SopdocError, SpecError, SpecLoadError
+from .model import (
+    Kegiatan,
+    Kertas,
+    PengaturanKatalog,
+    Penandatangan,
+    Revisi,
+    SatuanWaktu,
+    Sop,
+    Tanggal,
+    Waktu,
+)
+from .schema import json_schema, settings_json_schema
+from .spec import SETTINGS_FILE, Katalog, load, load_catalog
+from .yamlout import dump, dumps
+
+try:
+    __version__ = version("sopdoc")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "SETTINGS_FILE",
+    "Katalog",
+    "Kegiatan",
+    "Kertas",
+    "Location",
+    "Penandatangan",
+    "PengaturanKatalog",
+    "Revisi",
+    "SatuanWaktu",
+    "Sop",
+    "SopdocError",
+    "SpecError",
+    "SpecLoadError",
+    "Tanggal",
+    "Waktu",
+    "__version__",
+    "dump",
+    "dumps",
+    "json_schema",
+    "load",
+    "load_catalog",
+    "settings_json_schema",
+]

@@ -1,0 +1,42 @@
+"""Print the JSON Schema of a spec (or of the catalog settings file).
+
+Point your editor at it for completion and checking while typing: with the
+YAML extension (yaml-language-server), the first line of a spec
+
+    # yaml-language-server: $schema=../../docs/sopdoc.schema.json
+
+binds the file to the schema written by ``sopdoc schema -o docs/sopdoc.schema.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from ..schema import json_schema, settings_json_schema
+
+HELP = "print the JSON Schema of a spec (for editor completion)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--settings", action="store_true", help="the schema of the catalog settings (sopdoc.yaml)"
+    )
+    parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+
+
+def run(args: argparse.Namespace) -> int:
+    schema = settings_json_schema() if args.settings else json_schema()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, target)
+    else:
+        sys.stdout.write(text)
+    return 0

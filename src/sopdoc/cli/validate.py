@@ -1,0 +1,28 @@
+"""Load specs and report every schema error (file:line:column); exit 0 when all load.
+
+PATH is a spec file or a catalog folder (every *.yaml below it, with the
+catalog settings of sopdoc.yaml merged in). Exit codes: 0 all specs load,
+2 a spec has errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from .paths import load_paths
+
+HELP = "load specs and report schema errors with file:line:column"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="spec files or catalog folders")
+    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing when all load")
+
+
+def run(args: argparse.Namespace) -> int:
+    sops = load_paths(args.paths)
+    if not args.quiet:
+        for sop in sops:
+            print(f"{sop.sumber}: ok: {sop.nomor} — {sop.nama} ({len(sop.kegiatan)} kegiatan)")
+        print(f"{len(sops)} spec(s) loaded without errors")
+    return 0

@@ -1,0 +1,294 @@
+"""The typed SOP: one pydantic model per part of the Permenpan RB 35/2012 form.
+
+Models hold what the document says, as written: no field is corrected on load.
+Finding mistakes is the checker's job (``sopdoc.lint``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    WithJsonSchema,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
+
+from .errors import Location
+from .source import SourceMap
+from .waktu import MENIT_PER_SATUAN, UNITS_HELP, WAKTU_JSON_PATTERN, SatuanWaktu, parse_waktu
+
+_STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_default=False)
+
+Teks = Annotated[str, Field(min_length=1)]
+"""A non-empty text field."""
+
+
+class Waktu(BaseModel):
+    """A Waktu (time) value: the text as written plus its parsed value and unit."""
+
+    model_config = ConfigDict(frozen=True)
+
+    teks: str
+    nilai: float
+    nilai_maks: float | None = None
+    satuan: SatuanWaktu
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        if isinstance(value, (int, float)) and not isinstance(value, bool):
+            raise ValueError(f"waktu '{value}' has no unit; write e.g. '{value} hari' ({UNITS_HELP})")
+        if isinstance(value, str):
+            nilai, maks, satuan = parse_waktu(value)
+            return {"teks": value, "nilai": nilai, "nilai_maks": maks, "satuan": satuan}
+        return value
+
+    @model_serializer
+    def _to_text(self) -> str:
+        return self.teks
+
+    @property
+    def menit(self) -> float:
+        """Working minutes, taking the upper end of a range (see ``waktu.MENIT_PER_SATUAN``)."""
+        return (self.nilai_maks or self.nilai) * MENIT_PER_SATUAN[self.satuan]
+
+    def __str__(self) -> str:
+        return self.teks
+
+
+WaktuField = Annotated[
+    Waktu,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": WAKTU_JSON_PATTERN,
+            "description": f"A number and a unit: {UNITS_HELP}. Ranges: '1-2 hari'.",
+            "examples": ["5 menit", "3 hari", "1 HK"],
+        }
+    ),
+]
+
+
+class Tanggal(BaseModel):
+    """The three dates of the identity table (ISO ``YYYY-MM-DD``)."""
+
+    model_config = _STRICT
+
+    pembuatan: date | None = Field(None, description="Tanggal Pembuatan (date of signing)")
+    revisi: date | None = Field(None, description="Tanggal Revisi; empty: never revised")
+    efektif: date | None = Field(None, description="Tanggal Efektif; empty: not yet in force")
+
+
+class Penandatangan(BaseModel):
+    """The official in 'Disahkan oleh': jabatan, nama, pangkat, NIP, as printed."""
+
+    model_config = _STRICT
+
+    jabatan: Teks = Field(description="Jabatan, e.g. 'Camat Kebasen'")
+    nama: Teks = Field(description="Nama with academic titles, as printed")
+    pangkat: str | None = Field(None, description="Pangkat, e.g. 'Pembina Tk. I' (golongan optional)")
+    nip: str | None = Field(None, description="NIP as printed, e.g. '19780220 199612 1 001'")
+
+
+class Revisi(BaseModel):
+    """One entry of the riwayat revisi (revision history)."""
+
+    model_config = _STRICT
+
+    tanggal: date = Field(description="Date of the revision")
+    catatan: Teks = Field(description="What changed and why")
+    nomor: str | None = Field(None, description="Revision number or label, if the office uses one")
+
+
+StepRef = Annotated[
+    int | str,
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+            "description": "A step number (1-based) or a step id",
+        }
+    ),
+]
+
+
+class Kegiatan(BaseModel):
+    """One step (row) of the procedure table."""
+
+    model_config = _STRICT
+
+    id: str | None = Field(
+        None,
+        description="Optional stable id; lets diffs and references survive renumbering",
+        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+    )
+    aktivitas: Teks = Field(description="The activity text (kolom Aktivitas)")
+    pelaksana: str | list[str] = Field(
+        description="The lane id doing this step, or a list of ids acting together"
+    )
+    kelengkapan: str | None = Field(None, description="Mutu baku: Kelengkapan/Persyaratan")
+    waktu: WaktuField | None = Field(None, description="Mutu baku: Waktu")
+    output: str | None = Field(None, description="Mutu baku: Output")
+    keterangan: str | None = Field(None, description="Keterangan")
+    jika_tidak: StepRef | None = Field(
+        None,
+        description="Makes this step a decision: 'Ya' goes on, 'Tidak' returns to this "
+        "step (number or id) — the 'panah balik'",
+    )
+
+    @field_validator("pelaksana")
+    @classmethod
+    def _pelaksana_not_empty(cls, value: str | list[str]) -> str | list[str]:
+        if isinstance(value, list) and not value:
+            raise ValueError("pelaksana lists no lane; name at least one lane id")
+        if isinstance(value, str) and not value.strip():
+            raise ValueError("pelaksana is empty; name a lane id")
+        return value
+
+    @field_validator("jika_tidak", mode="before")
+    @classmethod
+    def _step_number(cls, value: Any) -> Any:
+        if isinstance(value, str) and re.fullmatch(r"\d+", value.strip()):
+            return int(value)
+        return value
+
+    @field_validator("jika_tidak")
+    @classmethod
+    def _positive(cls, value: int | str | None) -> int | str | None:
+        if isinstance(value, int) and value < 1:
+            raise ValueError("jika_tidak must name a step number from 1, or a step id")
+        return value
+
+    @property
+    def pelaksana_ids(self) -> list[str]:
+        """The lane ids of this step, always as a list."""
+        return [self.pelaksana] if isinstance(self.pelaksana, str) else list(self.pelaksana)
+
+    @property
+    def is_keputusan(self) -> bool:
+        """A decision (diamond): the step has a 'tidak' branch."""
+        return self.jika_tidak is not None
+
+
+class Kertas(str, Enum):
+    """Paper sizes in use in Indonesian offices."""
+
+    A4 = "A4"
+    F4 = "F4"
+
+    @property
+    def mm(self) -> tuple[float, float]:
+        """Portrait (width, height) in millimetres."""
+        return {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}[self.value]
+
+
+class Tampilan(BaseModel):
+    """Presentation values usually shared by a whole catalog (letterhead, logo, paper)."""
+
+    model_config = _STRICT
+
+    kop: list[str] = Field(
+        default_factory=list,
+        description="Letterhead lines (kop), e.g. ['PEMERINTAH KABUPATEN BANYUMAS', 'KECAMATAN KEBASEN']",
+    )
+    logo: str | None = Field(None, description="Logo image (PNG/JPEG), relative to the file")
+    kertas: Kertas = Field(Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
+
+
+class Sop(Tampilan):
+    """One SOP AP document: identity, the six sections, the lanes and the steps."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        json_schema_extra={"title": "SOP Administrasi Pemerintahan (sopdoc spec)"},
+    )
+
+    nomor: Teks = Field(description="Nomor SOP as printed, e.g. 'PK. KEC. KBS / 010 / I / 2024'")
+    nama: Teks = Field(description="Nama SOP (judul)")
+    instansi: Teks = Field(description="Instansi, e.g. 'Pemerintah Kabupaten Banyumas'")
+    unit: Teks = Field(description="Unit kerja, e.g. 'Kecamatan Kebasen'")
+    tanggal: Tanggal = Field(default_factory=Tanggal, description="Tanggal pembuatan/revisi/efektif")
+    disahkan_oleh: Penandatangan = Field(description="Disahkan oleh (may come from the catalog)")
+    dasar_hukum: list[str] = Field(default_factory=list, description="Dasar Hukum, in order")
+    kualifikasi_pelaksana: list[str] = Field(default_factory=list, description="Kualifikasi Pelaksana")
+    keterkaitan: list[str] = Field(default_factory=list, description="Keterkaitan: related SOPs")
+    peralatan_perlengkapan: list[str] = Field(
+        default_factory=list, description="Peralatan/Perlengkapan"
+    )
+    peringatan: str | None = Field(None, description="Peringatan ('Jika SOP tidak dilaksanakan …')")
+    pencatatan_pendataan: list[str] = Field(
+        default_factory=list, description="Pencatatan dan Pendataan"
+    )
+    pelaksana: dict[str, Teks] = Field(
+        min_length=1,
+        description="The swimlane columns, in order: lane id -> column label",
+    )
+    kegiatan: list[Kegiatan] = Field(min_length=1, description="The steps, numbered 1.. in order")
+    riwayat_revisi: list[Revisi] = Field(
+        default_factory=list, description="Riwayat revisi: the revision history, oldest first"
+    )
+
+    _source: SourceMap = PrivateAttr(default_factory=SourceMap)
+    _path: Path | None = PrivateAttr(default=None)
+
+    @property
+    def sumber(self) -> Path | None:
+        """The spec file this SOP was loaded from, if any."""
+        return self._path
+
+    @property
+    def source_map(self) -> SourceMap:
+        """Positions of every value as written (empty for an SOP built in code)."""
+        return self._source
+
+    def posisi(self, *path: str | int) -> Location | None:
+        """Where the value at ``path`` was written, e.g. ``sop.posisi('kegiatan', 3, 'output')``.
+
+        Indexes are 0-based here, as in Python; falls back to the closest written ancestor.
+        """
+        return self._source.locate(tuple(path))
+
+    def langkah(self, ref: int | str) -> int | None:
+        """The 0-based index of the step a reference (1-based number or id) names."""
+        if isinstance(ref, int):
+            return ref - 1 if 1 <= ref <= len(self.kegiatan) else None
+        for i, step in enumerate(self.kegiatan):
+            if step.id == ref:
+                return i
+        return None
+
+    @property
+    def total_menit(self) -> float:
+        """Sum of the steps' Waktu in working minutes (steps without waktu count 0)."""
+        return sum(k.waktu.menit for k in self.kegiatan if k.waktu is not None)
+
+
+class PengaturanKatalog(Tampilan):
+    """Catalog settings (``sopdoc.yaml`` at the catalog root), merged under every spec."""
+
+    model_config = _STRICT
+
+    instansi: str | None = Field(None, description="Default instansi")
+    unit: str | None = Field(None, description="Default unit")
+    disahkan_oleh: Penandatangan | None = Field(None, description="Default signatory")
+    lint: dict[str, Any] = Field(
+        default_factory=dict, description="Checker configuration (select, ignore, severity, ...)"
+    )
+    peraturan: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="Local regulations to add to the bundled registry (Perda, Perbup, ...)",
+    )
+
+
+SettingsKey = Literal["instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas"]
+INHERITED_KEYS: tuple[SettingsKey, ...] = ("instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas")
+"""Keys a spec inherits from the catalog settings when it does not set them itself."""

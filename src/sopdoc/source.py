@@ -1,0 +1,244 @@
+"""Read a YAML file into plain data plus the position of every value.
+
+PyYAML (with libyaml when available) composes the node graph, which carries
+line and column marks; we build the Python values ourselves so that we can
+refuse duplicate keys, bound alias expansion and keep every scalar exactly as
+written (as text: typing is the model's job, not YAML's).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import Location, SpecError, SpecLoadError
+
+try:  # libyaml is several times faster; the pure-Python loader is the fallback
+    _Loader: type = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on the PyYAML build
+    _Loader = yaml.SafeLoader
+
+MAX_FILE_BYTES = 1_000_000
+"""A spec is a few kilobytes; anything past this is not an SOP spec."""
+
+MAX_NODES = 100_000
+"""Bound on values built from one file, aliases expanded (defuses alias bombs)."""
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class SourceMap:
+    """Where each value and each key of a spec was written."""
+
+    values: dict[Path_, Location] = field(default_factory=dict)
+    keys: dict[Path_, Location] = field(default_factory=dict)
+
+    def locate(self, path: Path_) -> Location | None:
+        """The value at ``path``, or failing that its closest written ancestor."""
+        for n in range(len(path), -1, -1):
+            loc = self.values.get(path[:n])
+            if loc is not None:
+                return loc
+        return None
+
+    def locate_key(self, path: Path_) -> Location | None:
+        """The key that introduces ``path`` (falls back to the value's place)."""
+        return self.keys.get(path) or self.locate(path)
+
+    def update(self, other: SourceMap) -> None:
+        self.values.update(other.values)
+        self.keys.update(other.keys)
+
+
+@dataclass
+class Document:
+    """A parsed YAML file: its data, the positions, and the file it came from."""
+
+    data: Any
+    source: SourceMap
+    file: str
+
+
+def read_text(path: Path, display: str) -> str:
+    """The file's text, or a SpecLoadError for what makes it unreadable."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise SpecLoadError([SpecError(Location(display), f"cannot read file: {exc.strerror}")])
+    start = Location(display, 1, 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise SpecLoadError(
+            [
+                SpecError(
+                    start,
+                    f"file is {len(raw) / 1e6:.1f} MB; an SOP spec is at most "
+                    f"{MAX_FILE_BYTES / 1e6:.0f} MB",
+                )
+            ]
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise SpecLoadError(
+            [SpecError(start, "file is UTF-16 encoded; save it as UTF-8 (without BOM)")]
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise SpecLoadError(
+            [
+                SpecError(
+                    start,
+                    "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                )
+            ]
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise SpecLoadError(
+            [
+                SpecError(
+                    Location(display, line, col),
+                    f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+                )
+            ]
+        )
+    if not text.strip() or all(
+        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
+    ):
+        raise SpecLoadError([SpecError(start, "file is empty")])
+    return text
+
+
+def _tab_errors(text: str, display: str) -> list[SpecError]:
+    errors = []
+    for n, line in enumerate(text.splitlines(), 1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent]:
+            col = line.index("\t") + 1
+            errors.append(
+                SpecError(
+                    Location(display, n, col),
+                    "tab character in indentation; YAML indents with spaces only",
+                )
+            )
+    return errors
+
+
+class _Builder:
+    """Turns a composed node graph into dicts, lists, strings and None."""
+
+    def __init__(self, display: str):
+        self.display = display
+        self.source = SourceMap()
+        self.errors: list[SpecError] = []
+        self.count = 0
+        self._active: set[int] = set()
+
+    def loc(self, node: yaml.Node) -> Location:
+        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise _TooBig(self.loc(node))
+        self.source.values.setdefault(path, self.loc(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag == "tag:yaml.org,2002:null":
+                return None
+            return node.value
+        if id(node) in self._active:  # a recursive alias
+            raise _Recursive(self.loc(node))
+        self._active.add(id(node))
+        try:
+            if isinstance(node, yaml.SequenceNode):
+                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            assert isinstance(node, yaml.MappingNode)
+            return self.mapping(node, path)
+        finally:
+            self._active.discard(id(node))
+
+    def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        first: dict[str, Location] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self.errors.append(
+                    SpecError(self.loc(key_node), "merge keys ('<<') are not supported in a spec")
+                )
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.errors.append(SpecError(self.loc(key_node), "a key must be plain text"))
+                continue
+            key = key_node.value
+            if key in first:
+                self.errors.append(
+                    SpecError(
+                        self.loc(key_node),
+                        f"duplicate key '{key}' (first written at line {first[key].line}); "
+                        "one of the two values would be lost",
+                    )
+                )
+                continue
+            first[key] = self.loc(key_node)
+            self.source.keys[(*path, key)] = self.loc(key_node)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+class _TooBig(Exception):
+    def __init__(self, loc: Location):
+        self.loc = loc
+
+
+class _Recursive(Exception):
+    def __init__(self, loc: Location):
+        self.loc = loc
+
+
+def parse_yaml(text: str, display: str) -> Document:
+    """Parse one YAML document; every problem is raised together as SpecLoadError."""
+    tab_errors = _tab_errors(text, display)
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        loc = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+        problem = exc.problem or "invalid YAML"
+        context = f" {exc.context}" if exc.context else ""
+        if tab_errors:  # the tab is almost always the real cause
+            raise SpecLoadError(tab_errors)
+        raise SpecLoadError([SpecError(loc, f"YAML syntax error: {problem}{context}")])
+    except yaml.YAMLError as exc:
+        raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")])
+    if node is None:
+        raise SpecLoadError([SpecError(Location(display), "file is empty")])
+    builder = _Builder(display)
+    try:
+        data = builder.build(node, ())
+    except _TooBig as exc:
+        raise SpecLoadError(
+            [
+                SpecError(
+                    exc.loc,
+                    f"more than {MAX_NODES:,} values once aliases are expanded "
+                    "(an alias bomb?); write the values out instead",
+                )
+            ]
+        )
+    except _Recursive as exc:
+        raise SpecLoadError([SpecError(exc.loc, "recursive alias: a value contains itself")])
+    errors = tab_errors + builder.errors
+    if errors:
+        raise SpecLoadError(errors)
+    return Document(data, builder.source, display)
+
+
+def read_yaml(path: Path, display: str | None = None) -> Document:
+    """Read and parse ``path``; errors name ``display`` (defaults to the path)."""
+    display = display or str(path)
+    return parse_yaml(read_text(path, display), display)
