@@ -19,8 +19,8 @@ from .errors import Location, SopdocError, SpecError, SpecLoadError
 from .model import (
     Kegiatan,
     Kertas,
-    PengaturanKatalog,
     Penandatangan,
+    PengaturanKatalog,
     Revisi,
     SatuanWaktu,
     Sop,

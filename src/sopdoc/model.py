@@ -47,7 +47,9 @@ class Waktu(BaseModel):
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise ValueError(f"waktu '{value}' has no unit; write e.g. '{value} hari' ({UNITS_HELP})")
+            raise ValueError(
+                f"waktu '{value}' has no unit; write e.g. '{value} hari' ({UNITS_HELP})"
+            )
         if isinstance(value, str):
             nilai, maks, satuan = parse_waktu(value)
             return {"teks": value, "nilai": nilai, "nilai_maks": maks, "satuan": satuan}
@@ -96,7 +98,9 @@ class Penandatangan(BaseModel):
 
     jabatan: Teks = Field(description="Jabatan, e.g. 'Camat Kebasen'")
     nama: Teks = Field(description="Nama with academic titles, as printed")
-    pangkat: str | None = Field(None, description="Pangkat, e.g. 'Pembina Tk. I' (golongan optional)")
+    pangkat: str | None = Field(
+        None, description="Pangkat, e.g. 'Pembina Tk. I' (golongan optional)"
+    )
     nip: str | None = Field(None, description="NIP as printed, e.g. '19780220 199612 1 001'")
 
 
@@ -198,7 +202,8 @@ class Tampilan(BaseModel):
 
     kop: list[str] = Field(
         default_factory=list,
-        description="Letterhead lines (kop), e.g. ['PEMERINTAH KABUPATEN BANYUMAS', 'KECAMATAN KEBASEN']",
+        description="Letterhead lines (kop), top to bottom, e.g. "
+        "['PEMERINTAH KABUPATEN BANYUMAS', 'KECAMATAN KEBASEN']",
     )
     logo: str | None = Field(None, description="Logo image (PNG/JPEG), relative to the file")
     kertas: Kertas = Field(Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
@@ -216,10 +221,12 @@ class Sop(Tampilan):
     nama: Teks = Field(description="Nama SOP (judul)")
     instansi: Teks = Field(description="Instansi, e.g. 'Pemerintah Kabupaten Banyumas'")
     unit: Teks = Field(description="Unit kerja, e.g. 'Kecamatan Kebasen'")
-    tanggal: Tanggal = Field(default_factory=Tanggal, description="Tanggal pembuatan/revisi/efektif")
+    tanggal: Tanggal = Field(description="Tanggal pembuatan/revisi/efektif")
     disahkan_oleh: Penandatangan = Field(description="Disahkan oleh (may come from the catalog)")
     dasar_hukum: list[str] = Field(default_factory=list, description="Dasar Hukum, in order")
-    kualifikasi_pelaksana: list[str] = Field(default_factory=list, description="Kualifikasi Pelaksana")
+    kualifikasi_pelaksana: list[str] = Field(
+        default_factory=list, description="Kualifikasi Pelaksana"
+    )
     keterkaitan: list[str] = Field(default_factory=list, description="Keterkaitan: related SOPs")
     peralatan_perlengkapan: list[str] = Field(
         default_factory=list, description="Peralatan/Perlengkapan"
@@ -290,5 +297,12 @@ class PengaturanKatalog(Tampilan):
 
 
 SettingsKey = Literal["instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas"]
-INHERITED_KEYS: tuple[SettingsKey, ...] = ("instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas")
+INHERITED_KEYS: tuple[SettingsKey, ...] = (
+    "instansi",
+    "unit",
+    "disahkan_oleh",
+    "kop",
+    "logo",
+    "kertas",
+)
 """Keys a spec inherits from the catalog settings when it does not set them itself."""

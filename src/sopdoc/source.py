@@ -68,7 +68,9 @@ def read_text(path: Path, display: str) -> str:
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SpecLoadError([SpecError(Location(display), f"cannot read file: {exc.strerror}")])
+        raise SpecLoadError(
+            [SpecError(Location(display), f"cannot read file: {exc.strerror}")]
+        ) from None
     start = Location(display, 1, 1)
     if len(raw) > MAX_FILE_BYTES:
         raise SpecLoadError(
@@ -106,7 +108,7 @@ def read_text(path: Path, display: str) -> str:
                     f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
                 )
             ]
-        )
+        ) from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
@@ -211,10 +213,10 @@ def parse_yaml(text: str, display: str) -> Document:
         problem = exc.problem or "invalid YAML"
         context = f" {exc.context}" if exc.context else ""
         if tab_errors:  # the tab is almost always the real cause
-            raise SpecLoadError(tab_errors)
-        raise SpecLoadError([SpecError(loc, f"YAML syntax error: {problem}{context}")])
+            raise SpecLoadError(tab_errors) from None
+        raise SpecLoadError([SpecError(loc, f"YAML syntax error: {problem}{context}")]) from None
     except yaml.YAMLError as exc:
-        raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")])
+        raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")]) from None
     if node is None:
         raise SpecLoadError([SpecError(Location(display), "file is empty")])
     builder = _Builder(display)
@@ -229,9 +231,11 @@ def parse_yaml(text: str, display: str) -> Document:
                     "(an alias bomb?); write the values out instead",
                 )
             ]
-        )
+        ) from None
     except _Recursive as exc:
-        raise SpecLoadError([SpecError(exc.loc, "recursive alias: a value contains itself")])
+        raise SpecLoadError(
+            [SpecError(exc.loc, "recursive alias: a value contains itself")]
+        ) from None
     errors = tab_errors + builder.errors
     if errors:
         raise SpecLoadError(errors)

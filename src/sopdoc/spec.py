@@ -163,7 +163,8 @@ def _validate(model: type[BaseModel], doc: Document) -> Any:
             [
                 SpecError(
                     doc.source.locate(()) or Location(doc.file),
-                    f"a spec must be a mapping of keys (nomor:, nama:, ...), found {_describe_kind(doc.data)}",
+                    "a spec must be a mapping of keys (nomor:, nama:, ...), "
+                    f"found {_describe_kind(doc.data)}",
                 )
             ]
         )
@@ -202,7 +203,9 @@ def _read_settings(path: Path, parent: _Settings | None) -> _Settings:
     return _Settings(merged, source, path.parent)
 
 
-def _merge(doc: Document, settings: _Settings | None, spec_path: Path) -> tuple[Document, str | None]:
+def _merge(
+    doc: Document, settings: _Settings | None, spec_path: Path
+) -> tuple[Document, str | None]:
     """Put inherited settings under the spec's own values; returns the doc and its logo."""
     if not isinstance(doc.data, dict):
         return doc, None
