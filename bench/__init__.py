@@ -1,0 +1,1 @@
+"""sopdoc benchmarks: ratios against a baseline measured in the same run."""
