@@ -40,8 +40,10 @@ class SpecLoadError(SopdocError):
     """A spec (or a catalog) could not be loaded; ``errors`` lists every problem found."""
 
     def __init__(self, errors: Iterable[SpecError]):
+        # duplicates dropped, then a stable sort: same place keeps the order found
         self.errors: list[SpecError] = sorted(
-            set(errors), key=lambda e: (e.location.file, e.location.line, e.location.column)
+            dict.fromkeys(errors),
+            key=lambda e: (e.location.file, e.location.line, e.location.column),
         )
         super().__init__("\n".join(str(e) for e in self.errors))
 

@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
@@ -47,9 +48,7 @@ class Waktu(BaseModel):
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            raise ValueError(
-                f"waktu '{value}' has no unit; write e.g. '{value} hari' ({UNITS_HELP})"
-            )
+            return cls._from_text(str(value))  # the message of a number without a unit
         if isinstance(value, str):
             nilai, maks, satuan = parse_waktu(value)
             return {"teks": value, "nilai": nilai, "nilai_maks": maks, "satuan": satuan}
@@ -81,14 +80,30 @@ WaktuField = Annotated[
 ]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    """Dates are written YYYY-MM-DD, nothing else (no time, no other order)."""
+    if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
+        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09")
+    return value
+
+
+Tanggalan = Annotated[date, BeforeValidator(_iso_date)]
+"""A calendar date written ``YYYY-MM-DD`` (a real day: 2024-02-30 is refused)."""
+
+
 class Tanggal(BaseModel):
     """The three dates of the identity table (ISO ``YYYY-MM-DD``)."""
 
     model_config = _STRICT
 
-    pembuatan: date | None = Field(None, description="Tanggal Pembuatan (date of signing)")
-    revisi: date | None = Field(None, description="Tanggal Revisi; empty: never revised")
-    efektif: date | None = Field(None, description="Tanggal Efektif; empty: not yet in force")
+    pembuatan: Tanggalan | None = Field(None, description="Tanggal Pembuatan (date of signing)")
+    revisi: Tanggalan | None = Field(None, description="Tanggal Revisi; empty: never revised")
+    efektif: Tanggalan | None = Field(
+        None, description="Tanggal Efektif; empty: not yet in force"
+    )
 
 
 class Penandatangan(BaseModel):
@@ -109,10 +124,13 @@ class Revisi(BaseModel):
 
     model_config = _STRICT
 
-    tanggal: date = Field(description="Date of the revision")
+    tanggal: Tanggalan = Field(description="Date of the revision")
     catatan: Teks = Field(description="What changed and why")
     nomor: str | None = Field(None, description="Revision number or label, if the office uses one")
 
+
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+"""What a step id looks like: letters, digits, '-', '_', '.'; no spaces."""
 
 StepRef = Annotated[
     int | str,
@@ -133,10 +151,10 @@ class Kegiatan(BaseModel):
     id: str | None = Field(
         None,
         description="Optional stable id; lets diffs and references survive renumbering",
-        pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$",
+        pattern=ID_PATTERN,
     )
     aktivitas: Teks = Field(description="The activity text (kolom Aktivitas)")
-    pelaksana: str | list[str] = Field(
+    pelaksana: str | list[Teks] = Field(
         description="The lane id doing this step, or a list of ids acting together"
     )
     kelengkapan: str | None = Field(None, description="Mutu baku: Kelengkapan/Persyaratan")
@@ -149,20 +167,57 @@ class Kegiatan(BaseModel):
         "step (number or id) — the 'panah balik'",
     )
 
+    @field_validator("pelaksana", mode="before")
+    @classmethod
+    def _pelaksana_shape(cls, value: Any) -> Any:
+        if value is None:
+            raise ValueError("pelaksana is empty; name the lane id of who does this step")
+        if isinstance(value, dict):
+            raise ValueError(
+                "pelaksana must be one lane id (pelaksana: camat) or a list of lane ids "
+                "(pelaksana: [camat, sekcam]), found a mapping"
+            )
+        return value
+
     @field_validator("pelaksana")
     @classmethod
     def _pelaksana_not_empty(cls, value: str | list[str]) -> str | list[str]:
         if isinstance(value, list) and not value:
             raise ValueError("pelaksana lists no lane; name at least one lane id")
         if isinstance(value, str) and not value.strip():
-            raise ValueError("pelaksana is empty; name a lane id")
+            raise ValueError("pelaksana is empty; name the lane id of who does this step")
+        return value
+
+    @field_validator("waktu", mode="before")
+    @classmethod
+    def _waktu_is_text(cls, value: Any) -> Any:
+        if isinstance(value, (dict, list)):
+            kind = "a mapping" if isinstance(value, dict) else "a list"
+            raise ValueError(
+                f"waktu must be text like '5 menit' or '1-2 hari', found {kind} "
+                f"(units: {UNITS_HELP})"
+            )
         return value
 
     @field_validator("jika_tidak", mode="before")
     @classmethod
-    def _step_number(cls, value: Any) -> Any:
-        if isinstance(value, str) and re.fullmatch(r"\d+", value.strip()):
-            return int(value)
+    def _step_ref(cls, value: Any) -> Any:
+        if value is None or isinstance(value, int) and not isinstance(value, bool):
+            return value
+        if not isinstance(value, str):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise ValueError(
+                f"jika_tidak must be one step number (e.g. jika_tidak: 5) or one step id, "
+                f"found {kind}"
+            )
+        text = value.strip()
+        if re.fullmatch(r"[-+]?\d+", text):
+            return int(text)
+        if not re.fullmatch(ID_PATTERN, text):
+            raise ValueError(
+                f"jika_tidak '{value}' is neither a step number nor a step id "
+                "(ids use letters, digits, '-', '_', '.')"
+            )
         return value
 
     @field_validator("jika_tidak")

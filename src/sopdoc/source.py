@@ -61,6 +61,9 @@ class Document:
     data: Any
     source: SourceMap
     file: str
+    problems: list[SpecError] = field(default_factory=list)
+    """Problems that leave the data usable (a duplicate key, a merge key, a tag):
+    the loader reports them together with the validation errors of the file."""
 
 
 def read_text(path: Path, display: str) -> str:
@@ -149,6 +152,14 @@ class _Builder:
         if self.count > MAX_NODES:
             raise _TooBig(self.loc(node))
         self.source.values.setdefault(path, self.loc(node))
+        if node.tag not in _PLAIN_TAGS:
+            self.errors.append(
+                SpecError(
+                    self.loc(node),
+                    f"YAML tag '{_short_tag(node.tag)}' is not allowed in a spec; "
+                    "write the value without it",
+                )
+            )  # then read on as if untagged, to report the rest of the file too
         if isinstance(node, yaml.ScalarNode):
             if node.tag == "tag:yaml.org,2002:null":
                 return None
@@ -190,6 +201,17 @@ class _Builder:
             self.source.keys[(*path, key)] = self.loc(key_node)
             out[key] = self.build(value_node, (*path, key))
         return out
+
+
+_PLAIN_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "timestamp", "seq", "map")
+)
+"""The tags YAML gives plain values by itself; an explicit other tag is refused."""
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
 class _TooBig(Exception):
@@ -236,10 +258,7 @@ def parse_yaml(text: str, display: str) -> Document:
         raise SpecLoadError(
             [SpecError(exc.loc, "recursive alias: a value contains itself")]
         ) from None
-    errors = tab_errors + builder.errors
-    if errors:
-        raise SpecLoadError(errors)
-    return Document(data, builder.source, display)
+    return Document(data, builder.source, display, tab_errors + builder.errors)
 
 
 def read_yaml(path: Path, display: str | None = None) -> Document:

@@ -65,22 +65,25 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
+_NOT_A_DATE = "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09"
+
 _MESSAGES = {
-    "missing": "required field '{field}' is missing",
     "string_type": "expected text, found {found}",
     "list_type": "expected a list (lines starting with '- '), found {found}",
     "dict_type": "expected a mapping (key: value lines), found {found}",
     "model_type": "expected a mapping (key: value lines), found {found}",
     "model_attributes_type": "expected a mapping (key: value lines), found {found}",
-    "date_from_datetime_parsing": "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09",
-    "date_parsing": "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09",
-    "date_type": "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09",
-    "date_from_datetime_inexact": "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09",
-    "too_short": "'{field}' must not be empty",
+    "date_from_datetime_parsing": _NOT_A_DATE,
+    "date_parsing": _NOT_A_DATE,
+    "date_type": _NOT_A_DATE,
+    "date_from_datetime_inexact": _NOT_A_DATE,
+    "too_short": "'{field}' must not be empty; write at least one entry",
     "string_too_short": "'{field}' must not be empty",
     "enum": "'{input}' is not allowed here; expected {expected}",
     "string_pattern_mismatch": "'{input}' is not a valid {field}: letters, digits, '-', '_', '.'",
 }
+
+_INHERITED_HINT = "; write it here or once for the whole catalog in " + "sopdoc.yaml"
 
 
 def _describe(value: Any) -> str:
@@ -93,13 +96,57 @@ def _describe(value: Any) -> str:
     return f"'{value}'"
 
 
+_MISSING = object()
+
+
+def _strip_union_tags(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...], bool]:
+    """Drop the union member names pydantic puts into ``loc``; say if the member fits.
+
+    A value failing every member of ``str | list[str]`` is reported once per member;
+    only the member that matches what was written (a list, or a scalar) is relevant.
+    """
+    out: list[Any] = []
+    current = data
+    fits = True
+    for part in loc:
+        is_key = isinstance(current, dict) and part in current
+        if isinstance(part, str) and not is_key and _is_union_tag(part):
+            if part.startswith("list["):
+                fits = fits and isinstance(current, list)
+            elif part in _SCALAR_TAGS:
+                fits = fits and not isinstance(current, (list, dict))
+            continue
+        out.append(part)
+        if is_key:
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
+            current = current[part]
+        else:
+            current = _MISSING
+    return tuple(out), fits
+
+
+_SCALAR_TAGS = {"str", "int", "float", "constrained-str"}
+
+
+def _is_union_tag(part: str) -> bool:
+    """pydantic names the union member in the loc ('str', 'list[str]', 'function-after[...]')."""
+    return part in _SCALAR_TAGS or part == "Waktu" or ("[" in part and "]" in part)
+
+
 def _translate(
-    exc: ValidationError, model: type[BaseModel], source: SourceMap, display: str
+    exc: ValidationError,
+    model: type[BaseModel],
+    source: SourceMap,
+    display: str,
+    data: Any = None,
 ) -> list[SpecError]:
     errors: list[SpecError] = []
     seen: set[tuple[tuple[Any, ...], str]] = set()
     for err in exc.errors(include_url=False):
-        loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and _is_union_tag(p)))
+        loc, fits = _strip_union_tags(tuple(err["loc"]), data)
+        if not fits:
+            continue
         kind = err["type"]
         field_name = next((p for p in reversed(loc) if isinstance(p, str)), "value")
         if kind == "extra_forbidden":
@@ -113,10 +160,24 @@ def _translate(
                 message += f"; allowed here: {', '.join(allowed)}"
             where = source.locate_key(loc)
         elif kind == "missing":
-            message = _MESSAGES[kind].format(field=field_name)
+            message = f"required field '{field_name}' is missing"
+            if model is Sop and loc in _INHERITABLE:
+                message += _INHERITED_HINT
             where = source.locate(loc[:-1])
         elif kind == "value_error":
             message = str(err.get("ctx", {}).get("error") or err["msg"])
+            where = source.locate(loc)
+        elif kind in ("string_type", "string_too_short") and isinstance(loc[-1], int):
+            message = f"item {loc[-1] + 1} of '{field_name}' " + (
+                "is empty" if err.get("input") in (None, "") else "must be text"
+            )
+            if kind == "string_type" and err.get("input") is not None:
+                message += f", found {_describe(err.get('input'))}"
+            where = source.locate(loc)
+        elif kind in ("string_type", "string_too_short") and err.get("input") in (None, ""):
+            message = f"'{field_name}' is empty; write a value"
+            if model is Sop and loc in _INHERITABLE:
+                message += " or remove the key to use the catalog's (sopdoc.yaml)"
             where = source.locate(loc)
         elif kind in _MESSAGES:
             message = _MESSAGES[kind].format(
@@ -134,44 +195,33 @@ def _translate(
             continue
         seen.add(key)
         errors.append(SpecError(where or Location(display), message, format_path(loc)))
-    return _drop_union_noise(errors)
+    return errors
 
 
-def _is_union_tag(part: str) -> bool:
-    """pydantic inserts the union member's name into the loc ('str', 'list[str]', ...)."""
-    return part in {"str", "int", "list[str]", "Waktu", "function-after[_positive(), int]"} or (
-        "[" in part and "]" in part
-    )
-
-
-def _drop_union_noise(errors: list[SpecError]) -> list[SpecError]:
-    """A value failing every member of a union yields one error per member; keep one per path."""
-    out: list[SpecError] = []
-    paths: set[tuple[str, Location]] = set()
-    for e in errors:
-        key = (e.path, e.location)
-        if key in paths:
-            continue
-        paths.add(key)
-        out.append(e)
-    return out
+_INHERITABLE = {(k,) for k in INHERITED_KEYS}
 
 
 def _validate(model: type[BaseModel], doc: Document) -> Any:
+    """Validate ``doc`` against ``model``; raise every problem of the file together."""
+    errors = list(doc.problems)
     if not isinstance(doc.data, dict):
-        raise SpecLoadError(
-            [
-                SpecError(
-                    doc.source.locate(()) or Location(doc.file),
-                    "a spec must be a mapping of keys (nomor:, nama:, ...), "
-                    f"found {_describe_kind(doc.data)}",
-                )
-            ]
+        what = "a spec" if model is Sop else "the settings file"
+        errors.append(
+            SpecError(
+                doc.source.locate(()) or Location(doc.file),
+                f"{what} must be a mapping of keys (nomor:, nama:, ...), "
+                f"found {_describe_kind(doc.data)}",
+            )
         )
+        raise SpecLoadError(errors)
     try:
-        return model.model_validate(doc.data)
+        result = model.model_validate(doc.data)
     except ValidationError as exc:
-        raise SpecLoadError(_translate(exc, model, doc.source, doc.file)) from None
+        errors.extend(_translate(exc, model, doc.source, doc.file, doc.data))
+        raise SpecLoadError(errors) from None
+    if errors:
+        raise SpecLoadError(errors)
+    return result
 
 
 def _describe_kind(value: Any) -> str:
@@ -183,32 +233,52 @@ def _describe_kind(value: Any) -> str:
 
 @dataclass
 class _Settings:
+    """The settings in force in one folder: its own file merged over its parents'."""
+
     data: dict[str, Any]
     source: SourceMap
-    base: Path  # folder the relative paths (logo) are resolved against
+    complete: bool = True  # False when a settings file on the way failed to load
+    # positions of each inherited key's values and keys, split once per settings
+    by_key: dict[str, SourceMap] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for key in INHERITED_KEYS:
+            self.by_key[key] = SourceMap()
+        for p, loc in self.source.values.items():
+            if p and p[0] in self.by_key:
+                self.by_key[p[0]].values[p] = loc
+        for p, loc in self.source.keys.items():
+            if p and p[0] in self.by_key:
+                self.by_key[p[0]].keys[p] = loc
 
 
-def _read_settings(path: Path, parent: _Settings | None) -> _Settings:
-    doc = read_yaml(path, display_path(path))
-    settings: PengaturanKatalog = _validate(PengaturanKatalog, doc)
+def _read_settings(
+    path: Path, parent: _Settings | None, errors: list[SpecError]
+) -> _Settings | None:
+    """The settings of ``path`` over ``parent``; problems go to ``errors``."""
+    try:
+        doc = read_yaml(path, display_path(path))
+        settings: PengaturanKatalog = _validate(PengaturanKatalog, doc)
+    except SpecLoadError as exc:
+        errors.extend(exc.errors)
+        if parent is None:
+            return _Settings({}, SourceMap(), complete=False)
+        return _Settings(parent.data, parent.source, complete=False)
     data = settings.model_dump(exclude_unset=True)
     if settings.logo:
         data["logo"] = str((path.parent / settings.logo).resolve())
     if parent is None:
-        return _Settings(data, doc.source, path.parent)
-    merged = {**parent.data, **data}
+        return _Settings(data, doc.source)
     source = SourceMap()
     source.update(parent.source)
     source.update(doc.source)
-    return _Settings(merged, source, path.parent)
+    return _Settings({**parent.data, **data}, source, complete=parent.complete)
 
 
-def _merge(
-    doc: Document, settings: _Settings | None, spec_path: Path
-) -> tuple[Document, str | None]:
-    """Put inherited settings under the spec's own values; returns the doc and its logo."""
+def _merge(doc: Document, settings: _Settings | None, spec_path: Path) -> Document:
+    """Put inherited settings under the spec's own values (a spec's own key wins)."""
     if not isinstance(doc.data, dict):
-        return doc, None
+        return doc
     data = dict(doc.data)
     source = SourceMap()
     logo: str | None = None
@@ -216,12 +286,7 @@ def _merge(
         for key in INHERITED_KEYS:
             if key not in data and key in settings.data:
                 data[key] = settings.data[key]
-                for p, loc in settings.source.values.items():
-                    if p[:1] == (key,):
-                        source.values[p] = loc
-                for p, loc in settings.source.keys.items():
-                    if p[:1] == (key,):
-                        source.keys[p] = loc
+                source.update(settings.by_key[key])
         if "logo" not in doc.data:
             logo = settings.data.get("logo")
     source.update(doc.source)
@@ -229,7 +294,7 @@ def _merge(
         logo = str((spec_path.parent / doc.data["logo"]).resolve())
     if logo is not None:
         data["logo"] = logo
-    return Document(data, source, doc.file), logo
+    return Document(data, source, doc.file, doc.problems)
 
 
 def _finish(sop: Sop, doc: Document, path: Path) -> Sop:
@@ -247,21 +312,38 @@ def load(path: str | os.PathLike[str], *, settings: bool = True) -> Sop:
     With ``settings=True`` the catalog settings (``sopdoc.yaml`` in the spec's
     folder or any folder above it, up to the filesystem root or the first
     folder holding ``.git``) are merged under the spec. Raises
-    :class:`SpecLoadError` listing every problem with its file:line:column.
+    :class:`SpecLoadError` listing every problem with its file:line:column,
+    those of a broken settings file included.
     """
     p = Path(path)
-    merged = _settings_for(p.parent) if settings else None
-    return _load_one(p, merged)
+    errors: list[SpecError] = []
+    merged = _settings_for(p.parent, errors) if settings else None
+    try:
+        sop = _load_one(p, merged)
+    except SpecLoadError as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise SpecLoadError(errors)
+    return sop
 
 
 def _load_one(path: Path, settings: _Settings | None) -> Sop:
-    doc = read_yaml(path, display_path(path))
-    doc, _logo = _merge(doc, settings, path)
-    sop: Sop = _validate(Sop, doc)
+    doc = _merge(read_yaml(path, display_path(path)), settings, path)
+    try:
+        sop: Sop = _validate(Sop, doc)
+    except SpecLoadError as exc:
+        if settings is None or settings.complete:
+            raise
+        # a settings file failed: keys it would have given are not the spec's fault
+        raise SpecLoadError(e for e in exc.errors if not _inherited_missing(e)) from None
     return _finish(sop, doc, path)
 
 
-def _settings_for(folder: Path) -> _Settings | None:
+def _inherited_missing(error: SpecError) -> bool:
+    return error.path in INHERITED_KEYS and error.message.startswith("required field")
+
+
+def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
     chain: list[Path] = []
     current = folder.resolve()
     while True:
@@ -273,7 +355,7 @@ def _settings_for(folder: Path) -> _Settings | None:
         current = current.parent
     merged: _Settings | None = None
     for settings_path in reversed(chain):
-        merged = _read_settings(settings_path, merged)
+        merged = _read_settings(settings_path, merged, errors)
     return merged
 
 
@@ -292,42 +374,39 @@ def load_catalog(folder: str | os.PathLike[str]) -> Katalog:
     """Load every spec under ``folder`` with the catalog settings merged under each.
 
     Every file is read even when an earlier one fails; the problems of all
-    files are raised together as one :class:`SpecLoadError`.
+    files (settings files included) are raised together as one
+    :class:`SpecLoadError`.
     """
     root = Path(folder)
     if not root.is_dir():
+        what = "no such folder" if not root.exists() else "not a folder"
         raise SpecLoadError(
-            [SpecError(Location(display_path(root)), "not a folder (expected a catalog of specs)")]
+            [SpecError(Location(display_path(root)), f"{what} (expected a catalog of specs)")]
         )
     errors: list[SpecError] = []
     sops: list[Sop] = []
-    settings_by_dir: dict[Path, _Settings | None] = {}
-    root_settings: _Settings | None = None
-    try:
-        root_settings = _settings_for(root)
-    except SpecLoadError as exc:
-        errors.extend(exc.errors)
-    settings_by_dir[root.resolve()] = root_settings
+    root_settings = _settings_for(root, errors)
+    settings_by_dir: dict[Path, _Settings | None] = {root.resolve(): root_settings}
     for path in spec_files(root):
+        settings = _settings_in(path.parent.resolve(), settings_by_dir, errors)
         try:
-            settings = _settings_in(path.parent.resolve(), settings_by_dir)
             sops.append(_load_one(path, settings))
         except SpecLoadError as exc:
             errors.extend(exc.errors)
     if errors:
         raise SpecLoadError(errors)
-    pengaturan = PengaturanKatalog.model_validate(
-        {k: v for k, v in (root_settings.data if root_settings else {}).items()}
-    )
+    pengaturan = PengaturanKatalog.model_validate(root_settings.data if root_settings else {})
     return Katalog(root, pengaturan, sops)
 
 
-def _settings_in(folder: Path, cache: dict[Path, _Settings | None]) -> _Settings | None:
+def _settings_in(
+    folder: Path, cache: dict[Path, _Settings | None], errors: list[SpecError]
+) -> _Settings | None:
     """Settings for a folder below the root: the parent's, overlaid by its own file."""
     if folder in cache:
         return cache[folder]
-    parent = _settings_in(folder.parent, cache)
+    parent = _settings_in(folder.parent, cache, errors)
     own = folder / SETTINGS_FILE
-    result = _read_settings(own, parent) if own.is_file() else parent
+    result = _read_settings(own, parent, errors) if own.is_file() else parent
     cache[folder] = result
     return result

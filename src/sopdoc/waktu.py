@@ -46,19 +46,50 @@ _ALIASES: dict[str, SatuanWaktu] = {
     **dict.fromkeys(["bulan", "bln", "bln."], SatuanWaktu.BULAN),
 }
 
+# How a range is written: "1-2 hari", "1 – 2 hari", "1 s.d. 2 hari", "1 s/d 2 hari",
+# "1 sampai 2 hari", "1 sampai dengan 2 hari".
+_RANGE_WORDS = ["-", "–", "s.d.", "s.d", "sd", "s/d", "sampai dengan", "sampai"]
+
 _NUMBER = r"\d+(?:[.,]\d+)?"
+_REGEX_SYNTAX = set("^$\\.*+?()[]{}|")  # escaped; others stay bare (ECMA-262 'u' mode)
+
+
+def _alternatives(words: list[str], *, ignore_case: bool) -> str:
+    """A regex alternation of ``words``, longest first; spaces match any run of spaces.
+
+    With ``ignore_case`` each letter becomes a class like ``[hH]``: JSON Schema
+    patterns are ECMA-262 regexes, which have no portable case-insensitive flag.
+    """
+    out = []
+    for word in sorted(words, key=len, reverse=True):
+        parts = []
+        for ch in word:
+            if ch == " ":
+                parts.append(r"\s+")
+            elif ignore_case and ch.isalpha():
+                parts.append(f"[{ch.lower()}{ch.upper()}]")
+            elif ch in _REGEX_SYNTAX:
+                parts.append("\\" + ch)
+            else:
+                parts.append(ch)
+        out.append("".join(parts))
+    return "(?:" + "|".join(out) + ")"
+
+
+_RANGE = _alternatives(_RANGE_WORDS, ignore_case=False)
 _PATTERN = re.compile(
-    rf"^\s*(?P<a>{_NUMBER})\s*(?:(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?)\s*(?P<b>{_NUMBER}))?"
-    r"\s*(?P<unit>[^\d\s][^\d]*?)\s*$",
+    rf"^\s*(?P<a>{_NUMBER})\s*(?:{_RANGE}\s*(?P<b>{_NUMBER}))?"
+    r"\s*(?P<unit>[^\d\s][^\d]*?)?\s*$",
     re.IGNORECASE,
 )
 
 UNITS_HELP = "menit, jam, hari, hari kerja, minggu, bulan (or mnt, jm, hr, HK)"
+
 WAKTU_JSON_PATTERN = (
-    r"^\s*\d+([.,]\d+)?\s*((-|–|s\.?\s*d\.?|sampai( dengan)?)\s*\d+([.,]\d+)?)?\s*"
-    r"(?i:menit|mnt\.?|mn|min|minutes?|jam|jm\.?|j|hari|hr\.?|h|hari kerja|hk|hr\.? kerja"
-    r"|h\.k\.?|minggu|mgg|mg|pekan|bulan|bln\.?)\s*$"
+    rf"^\s*{_NUMBER}\s*(?:{_alternatives(_RANGE_WORDS, ignore_case=True)}\s*{_NUMBER})?\s*"
+    rf"{_alternatives(list(_ALIASES), ignore_case=True)}\s*$"
 )
+"""The same language as :func:`parse_waktu`, as a JSON Schema (ECMA-262) pattern."""
 
 
 def _number(text: str) -> float:
@@ -68,18 +99,31 @@ def _number(text: str) -> float:
 def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     """Split a Waktu text into (value, upper value of a range or None, unit).
 
-    Raises ValueError with a message fit for the user when the text is not a
-    positive number followed by a known unit.
+    "5 menit" -> (5, None, MENIT); "1,5 jam" -> (1.5, None, JAM); "1-2 HK" ->
+    (1, 2, HARI_KERJA). Raises ValueError with a message fit for the user when
+    the text is not a number (or a range) followed by a known unit.
     """
     m = _PATTERN.match(text)
     if not m:
-        raise ValueError(f"waktu '{text}' is not a number followed by a unit ({UNITS_HELP})")
+        raise ValueError(
+            f"waktu '{text}' is not a number followed by a unit; write e.g. '5 menit' or "
+            f"'1-2 hari' (units: {UNITS_HELP})"
+        )
+    if m["unit"] is None:
+        raise ValueError(
+            f"waktu '{text}' has no unit; write e.g. '{text.strip()} menit' or "
+            f"'{text.strip()} hari' (units: {UNITS_HELP})"
+        )
     unit_text = re.sub(r"\s+", " ", m["unit"].strip().lower())
     satuan = _ALIASES.get(unit_text)
     if satuan is None:
-        raise ValueError(f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}")
+        raise ValueError(
+            f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}"
+        )
     a = _number(m["a"])
     b = _number(m["b"]) if m["b"] else None
     if b is not None and b < a:
-        raise ValueError(f"range in waktu '{text}' runs backwards")
+        raise ValueError(
+            f"the range in waktu '{text}' runs backwards; write the smaller number first"
+        )
     return a, b, satuan
