@@ -48,7 +48,7 @@ class Waktu(BaseModel):
     @classmethod
     def _from_text(cls, value: Any) -> Any:
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            return cls._from_text(str(value))  # the message of a number without a unit
+            value = str(value)  # gets the message of a number without a unit
         if isinstance(value, str):
             nilai, maks, satuan = parse_waktu(value)
             return {"teks": value, "nilai": nilai, "nilai_maks": maks, "satuan": satuan}
@@ -101,9 +101,7 @@ class Tanggal(BaseModel):
 
     pembuatan: Tanggalan | None = Field(None, description="Tanggal Pembuatan (date of signing)")
     revisi: Tanggalan | None = Field(None, description="Tanggal Revisi; empty: never revised")
-    efektif: Tanggalan | None = Field(
-        None, description="Tanggal Efektif; empty: not yet in force"
-    )
+    efektif: Tanggalan | None = Field(None, description="Tanggal Efektif; empty: not yet in force")
 
 
 class Penandatangan(BaseModel):
@@ -202,7 +200,7 @@ class Kegiatan(BaseModel):
     @field_validator("jika_tidak", mode="before")
     @classmethod
     def _step_ref(cls, value: Any) -> Any:
-        if value is None or isinstance(value, int) and not isinstance(value, bool):
+        if value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return value
         if not isinstance(value, str):
             kind = "a list" if isinstance(value, list) else "a mapping"

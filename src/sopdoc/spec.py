@@ -117,12 +117,8 @@ def _strip_union_tags(loc: tuple[Any, ...], data: Any) -> tuple[tuple[Any, ...],
                 fits = fits and not isinstance(current, (list, dict))
             continue
         out.append(part)
-        if is_key:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
-        else:
-            current = _MISSING
+        in_list = isinstance(current, list) and isinstance(part, int) and part < len(current)
+        current = current[part] if is_key or in_list else _MISSING
     return tuple(out), fits
 
 

@@ -117,9 +117,7 @@ def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     unit_text = re.sub(r"\s+", " ", m["unit"].strip().lower())
     satuan = _ALIASES.get(unit_text)
     if satuan is None:
-        raise ValueError(
-            f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}"
-        )
+        raise ValueError(f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}")
     a = _number(m["a"])
     b = _number(m["b"]) if m["b"] else None
     if b is not None and b < a:
