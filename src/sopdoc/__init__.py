@@ -6,6 +6,7 @@ The public API::
     sop = sopdoc.load("specs/kecamatan-kebasen/010-pengukuran-data-kinerja.yaml")
     katalog = sopdoc.load_catalog("specs/")
     sopdoc.json_schema()          # the JSON Schema of a spec
+    sopdoc.lint("specs/").findings  # the checker's findings
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -16,6 +17,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .errors import Location, SopdocError, SpecError, SpecLoadError
+from .lint import Finding, LintResult, Severity, lint
 from .model import (
     Kegiatan,
     Kertas,
@@ -38,14 +40,17 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "SETTINGS_FILE",
+    "Finding",
     "Katalog",
     "Kegiatan",
     "Kertas",
+    "LintResult",
     "Location",
     "Penandatangan",
     "PengaturanKatalog",
     "Revisi",
     "SatuanWaktu",
+    "Severity",
     "Sop",
     "SopdocError",
     "SpecError",
@@ -56,6 +61,7 @@ __all__ = [
     "dump",
     "dumps",
     "json_schema",
+    "lint",
     "load",
     "load_catalog",
     "settings_json_schema",

@@ -1,0 +1,80 @@
+"""Baseline files: adopt the checker on a catalog with old findings, fail only on new ones.
+
+``--write-baseline FILE`` records every current finding; ``--baseline FILE``
+then hides the findings recorded there. A finding is keyed by its file, rule
+code, spec path and a fingerprint of its message, not by its line: edits
+elsewhere in the file that shift lines do not bring old findings back. Each
+recorded entry hides one finding (two identical findings need two entries).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path, PurePath
+
+from ..errors import SopdocError
+from .core import Finding
+
+VERSION = 1
+
+Key = tuple[str, str, str, str]
+
+
+def fingerprint(message: str) -> str:
+    return hashlib.sha256(" ".join(message.split()).encode("utf-8")).hexdigest()[:16]
+
+
+def key(f: Finding) -> Key:
+    return (PurePath(f.location.file).as_posix(), f.code, f.path, fingerprint(f.message))
+
+
+def write_baseline(findings: Iterable[Finding], target: Path) -> int:
+    """Write the baseline of ``findings`` to ``target`` (atomically); returns the count."""
+    entries = sorted(key(f) for f in findings)
+    data = {
+        "version": VERSION,
+        "tool": "sopdoc lint",
+        "findings": [
+            {"file": k[0], "code": k[1], "path": k[2], "fingerprint": k[3]} for k in entries
+        ],
+    }
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.tmp")
+    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    os.replace(tmp, target)
+    return len(entries)
+
+
+def read_baseline(path: Path) -> Counter[Key]:
+    """The entries of a baseline file; SopdocError when it is missing or not a baseline."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        entries = data["findings"]
+        return Counter(
+            (str(e["file"]), str(e["code"]), str(e["path"]), str(e["fingerprint"])) for e in entries
+        )
+    except OSError as exc:
+        raise SopdocError(f"{path}: cannot read baseline: {exc.strerror}") from None
+    except (ValueError, KeyError, TypeError):
+        raise SopdocError(
+            f"{path}: not a sopdoc baseline file (write one with --write-baseline)"
+        ) from None
+
+
+def apply_baseline(findings: list[Finding], baseline: Counter[Key]) -> tuple[list[Finding], int]:
+    """Findings not in the baseline, and how many the baseline hid."""
+    left = Counter(baseline)
+    kept: list[Finding] = []
+    hidden = 0
+    for f in findings:
+        k = key(f)
+        if left[k] > 0:
+            left[k] -= 1
+            hidden += 1
+        else:
+            kept.append(f)
+    return kept, hidden

@@ -1,0 +1,96 @@
+"""Write the rules page (``python -m sopdoc.lint.docs > docs/rules.md``) from the docstrings."""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from .core import FAMILIES, Rule, all_rules
+from .examples import examples
+
+
+def explain(r: Rule) -> str:
+    """The plain-text explanation of one rule (``sopdoc lint --explain CODE``)."""
+    head = f"{r.code} {r.name} ({r.severity.value}, scope {r.scope})"
+    opts = ""
+    if r.options:
+        opts = "\n\nOptions (defaults): " + ", ".join(f"{k} = {v!r}" for k, v in r.options.items())
+    return f"{head}\n\n{r.doc}{opts}\n"
+
+
+def _markdown_doc(r: Rule) -> str:
+    out: list[str] = []
+    lines = r.doc.splitlines()[1:]
+    in_code = False
+    for line in lines:
+        if re.match(r"^(PASS|FAIL):\s*$", line.strip()):
+            if in_code:
+                out.append("```")
+                in_code = False
+            word = "passes" if line.strip().startswith("PASS") else "fails"
+            out.append(f"This example **{word}**:")
+            out.append("")
+            out.append("```yaml")
+            in_code = True
+            continue
+        if in_code:
+            if line.startswith("    ") or not line.strip():
+                out.append(line[4:])
+                continue
+            out.append("```")
+            in_code = False
+        out.append(line)
+    if in_code:
+        while out and not out[-1].strip():
+            out.pop()
+        out.append("```")
+    return "\n".join(out).strip()
+
+
+def rules_markdown() -> str:
+    """The whole rules page."""
+    rules = all_rules()
+    out = [
+        "# Rules of `sopdoc lint`",
+        "",
+        "Generated from the rule docstrings by `python -m sopdoc.lint.docs > docs/rules.md`;",
+        "do not edit by hand. `sopdoc lint --explain CODE` prints one rule.",
+        "",
+        "Examples show only the keys that matter; the rest of the spec is a clean SOP",
+        "(`sopdoc.lint.examples.BASE`). Several SOPs of one catalog are separated by `---`.",
+        "",
+        "| code | name | severity | scope | what |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for r in rules.values():
+        out.append(
+            f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.value} | {r.scope} "
+            f"| {r.summary} |"
+        )
+    family = ""
+    for r in rules.values():
+        if r.family != family:
+            family = r.family
+            out += ["", f"## {family}: {FAMILIES.get(family, family)}"]
+        out += ["", f"### {r.code}", "", f"**{r.name}** — {r.summary}", ""]
+        out.append(
+            f"Severity: `{r.severity.value}`; scope: `{r.scope}`; "
+            f"examples tested: {len(examples(r))}."
+        )
+        if r.options:
+            out.append(
+                "Options (defaults): "
+                + ", ".join(f"`{k}` = `{v!r}`" for k, v in r.options.items())
+                + "."
+            )
+        out += ["", _markdown_doc(r)]
+    return "\n".join(out) + "\n"
+
+
+def main() -> int:
+    sys.stdout.write(rules_markdown())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

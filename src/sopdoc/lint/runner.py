@@ -1,0 +1,273 @@
+"""Running the rules: SOPs in, findings out (suppressions and baseline applied)."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Location, SpecError, format_path
+from ..model import PengaturanKatalog, Sop
+from ..spec import Katalog
+from .baseline import Key, apply_baseline
+from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
+from .core import Finding, LintContext, Rule, Severity, all_rules
+from .durasi import format_durasi
+from .loader import Dimuat, load_for_lint
+from .suppress import scan_files
+
+SUPPRESSION_CODES = ("L001", "L002")
+
+
+@dataclass(frozen=True)
+class RingkasanSop:
+    """Per-SOP facts shown beside the findings: which SOP, how many steps, total waktu."""
+
+    file: str
+    nomor: str
+    nama: str
+    langkah: int
+    total_menit: float
+
+    @property
+    def total_waktu(self) -> str:
+        return format_durasi(self.total_menit)
+
+
+@dataclass
+class LintResult:
+    """The outcome of a run: findings (sorted), load errors, per-SOP summary."""
+
+    findings: list[Finding] = field(default_factory=list)
+    load_errors: list[SpecError] = field(default_factory=list)
+    ringkasan: list[RingkasanSop] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+    fail_level: Severity = Severity.WARNING
+    suppressed: int = 0
+    baselined: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for f in self.findings if f.severity is severity)
+
+    def failing(self, level: Severity | None = None) -> list[Finding]:
+        limit = (level or self.fail_level).rank
+        return [f for f in self.findings if f.severity.rank >= limit]
+
+    def exit_code(self, level: Severity | None = None) -> int:
+        """2 load errors, 1 findings at or above the fail level, else 0."""
+        if self.load_errors:
+            return 2
+        return 1 if self.failing(level) else 0
+
+
+def selected_rules(config: LintConfig) -> list[Rule]:
+    return [r for r in all_rules().values() if config.enabled(r)]
+
+
+def run_rules(
+    sops: list[Sop],
+    config: LintConfig,
+    *,
+    katalog_lengkap: bool = True,
+    pengaturan: list[PengaturanKatalog] | None = None,
+) -> tuple[list[Finding], list[Rule]]:
+    """Every selected rule over ``sops``: the raw findings (before suppression)."""
+    rules = selected_rules(config)
+    ctx = LintContext(sops, config, katalog_lengkap=katalog_lengkap, pengaturan=pengaturan)
+    findings: list[Finding] = []
+    for r in rules:
+        if r.code in SUPPRESSION_CODES:
+            continue  # produced by the runner, not by a check
+        ctx.rule = r
+        severity = config.severity_of(r)
+        if r.scope == "sop":
+            for sop in sops:
+                for p in r.check(sop, ctx):
+                    findings.append(
+                        _finding(r.code, severity, p.sop or sop, p.path, p.message, ctx, p.key)
+                    )
+        else:
+            for p in r.check(ctx):
+                if p.sop is None:
+                    raise ValueError(f"rule {r.code} (scope katalog) yielded a problem without sop")
+                findings.append(_finding(r.code, severity, p.sop, p.path, p.message, ctx, p.key))
+    ctx.rule = None
+    return findings, rules
+
+
+def _finding(
+    code: str,
+    severity: Severity,
+    sop: Sop,
+    path: tuple[str | int, ...],
+    message: str,
+    ctx: LintContext,
+    key: bool,
+) -> Finding:
+    return Finding(
+        code, severity, message, ctx.lokasi(sop, path, key=key), format_path(path), sop.nomor
+    )
+
+
+def apply_suppressions(
+    findings: list[Finding], files: Iterable[str], config: LintConfig
+) -> tuple[list[Finding], int]:
+    """Drop findings silenced inline; add L001/L002 for bad or unused suppressions."""
+    by_file = scan_files(sorted(set(files) | {f.location.file for f in findings}))
+    if not by_file:
+        return findings, 0
+    index = {(s.location.file, s.location.line): s for sups in by_file.values() for s in sups}
+    kept: list[Finding] = []
+    hidden = 0
+    for f in findings:
+        s = index.get((f.location.file, f.location.line))
+        if s is not None and f.code in s.codes and s.reason:
+            s.used.add(f.code)
+            hidden += 1
+        else:
+            kept.append(f)
+    known = all_rules()
+    enabled = {c for c, r in known.items() if config.enabled(r)}
+    for sups in by_file.values():
+        for s in sups:
+            codes = ", ".join(sorted(s.codes)) or "-"
+            if not s.reason:
+                r = known["L001"]
+                if config.enabled(r):
+                    kept.append(
+                        Finding(
+                            "L001",
+                            config.severity_of(r),
+                            f"Pengecualian [{codes}] tanpa alasan; tulis alasannya sesudah "
+                            "kode, mis. '# sopdoc: ignore[A101] sudah dikonfirmasi Sekcam'",
+                            s.location,
+                        )
+                    )
+                continue
+            unknown = sorted(s.codes - set(known))
+            unused = sorted((s.codes & enabled) - s.used)
+            r = known["L002"]
+            if config.enabled(r) and (unknown or unused):
+                what = (
+                    f"kode tidak dikenal: {', '.join(unknown)}"
+                    if unknown
+                    else f"tidak ada temuan {', '.join(unused)} pada baris ini"
+                )
+                kept.append(
+                    Finding(
+                        "L002",
+                        config.severity_of(r),
+                        f"Pengecualian [{codes}] tidak mengecualikan apa pun ({what}); hapus "
+                        "komentar ini",
+                        s.location,
+                    )
+                )
+    return kept, hidden
+
+
+def ringkasan(sops: Iterable[Sop]) -> list[RingkasanSop]:
+    out = []
+    for sop in sops:
+        loc = sop.posisi("nomor")
+        file = loc.file if loc else str(sop.sumber or f"<{sop.nomor}>")
+        out.append(RingkasanSop(file, sop.nomor, sop.nama, len(sop.kegiatan), sop.total_menit))
+    return out
+
+
+def resolve_config(
+    start: Path | None,
+    pengaturan: Sequence[PengaturanKatalog],
+    override: LintConfig | None = None,
+    override_keys: Iterable[str] = (),
+) -> LintConfig:
+    """pyproject ``[tool.sopdoc]`` (found from ``start``), then catalog ``lint:``, then override."""
+    config = LintConfig()
+    pyproject = find_pyproject(start or Path.cwd())
+    if pyproject is not None:
+        cfg, keys = from_pyproject(pyproject)
+        config = config.merged(cfg, explicit=keys)
+    for p in pengaturan:
+        if p.lint:
+            cfg, keys = LintConfig.from_mapping(p.lint, "sopdoc.yaml lint:")
+            config = config.merged(cfg, explicit=keys)
+    if override is not None:
+        config = config.merged(override, explicit=override_keys)
+    config.check_codes(all_rules())
+    return config
+
+
+Target = str | os.PathLike[str] | Sop | Katalog
+
+
+def lint(
+    target: Target | Sequence[Target],
+    *,
+    config: LintConfig | None = None,
+    select: Sequence[str] | None = None,
+    ignore: Sequence[str] = (),
+    baseline: Counter[Key] | None = None,
+) -> LintResult:
+    """Check spec files, catalog folders, loaded SOPs or catalogs; return every finding.
+
+    ``config`` replaces the configuration found in ``pyproject.toml`` and the
+    catalog settings; ``select``/``ignore`` narrow it further. Files that fail
+    to load are reported in ``load_errors``; the others are still checked.
+    """
+    items: list[Target] = (
+        list(target) if isinstance(target, (list, tuple)) else [target]  # type: ignore[list-item]
+    )
+    loaded = Dimuat()
+    paths: list[str | os.PathLike[str]] = []
+    for item in items:
+        if isinstance(item, Sop):
+            loaded.sops.append(item)
+            loaded.katalog_lengkap = False
+        elif isinstance(item, Katalog):
+            loaded.sops.extend(item.sops)
+            loaded.pengaturan.append(item.pengaturan)
+        else:
+            paths.append(item)
+    if paths:
+        more = load_for_lint([Path(p) for p in paths])
+        loaded.sops.extend(more.sops)
+        loaded.errors.extend(more.errors)
+        loaded.pengaturan.extend(more.pengaturan)
+        loaded.katalog_lengkap = loaded.katalog_lengkap and more.katalog_lengkap
+    override = LintConfig(select=list(select) if select is not None else None, ignore=list(ignore))
+    keys = {"select"} if select is not None else set()
+    if config is None:
+        start = Path(paths[0]) if paths else None
+        config = resolve_config(start, loaded.pengaturan, override, keys)
+    else:
+        config = config.merged(override, explicit=keys)
+        config.check_codes(all_rules())
+    return check_loaded(loaded, config, baseline=baseline)
+
+
+def check_loaded(
+    loaded: Dimuat, config: LintConfig, *, baseline: Counter[Key] | None = None
+) -> LintResult:
+    """Run the rules over what :func:`load_for_lint` gave."""
+    findings, rules = run_rules(
+        loaded.sops, config, katalog_lengkap=loaded.katalog_lengkap, pengaturan=loaded.pengaturan
+    )
+    files = [loc.file for sop in loaded.sops if (loc := sop.posisi("nomor")) is not None]
+    findings, suppressed = apply_suppressions(findings, files, config)
+    findings = sorted(set(findings), key=Finding.sort_key)
+    baselined = 0
+    if baseline is not None:
+        findings, baselined = apply_baseline(findings, baseline)
+    return LintResult(
+        findings=findings,
+        load_errors=list(loaded.errors),
+        ringkasan=ringkasan(loaded.sops),
+        rules=rules,
+        fail_level=config.fail_level,
+        suppressed=suppressed,
+        baselined=baselined,
+    )
+
+
+__all__ = ["ConfigError", "LintResult", "Location", "RingkasanSop", "lint"]
