@@ -39,8 +39,9 @@ def load_for_lint(paths: Sequence[str | Path]) -> Dimuat:
             if resolved in seen:
                 continue
             seen.add(resolved)
+            settings = _settings_for(path.parent, out.errors)
+            _add_pengaturan(settings, out)
             try:
-                settings = _settings_for(path.parent)
                 out.sops.append(_load_one(path, settings))
             except SpecLoadError as exc:
                 out.errors.extend(exc.errors)
@@ -51,22 +52,25 @@ def load_for_lint(paths: Sequence[str | Path]) -> Dimuat:
 
 def _load_folder(root: Path, out: Dimuat, seen: set[Path]) -> None:
     cache: dict[Path, _Settings | None] = {}
-    root_settings: _Settings | None = None
-    try:
-        root_settings = _settings_for(root)
-    except SpecLoadError as exc:
-        out.errors.extend(exc.errors)
-        return
+    root_settings = _settings_for(root, out.errors)
     cache[root.resolve()] = root_settings
-    if root_settings is not None:
-        out.pengaturan.append(PengaturanKatalog.model_validate(root_settings.data))
+    _add_pengaturan(root_settings, out)
     for path in spec_files(root):
         resolved = path.resolve()
         if resolved in seen:
             continue
         seen.add(resolved)
+        settings = _settings_in(path.parent.resolve(), cache, out.errors)
         try:
-            settings = _settings_in(path.parent.resolve(), cache)
             out.sops.append(_load_one(path, settings))
         except SpecLoadError as exc:
             out.errors.extend(exc.errors)
+
+
+def _add_pengaturan(settings: _Settings | None, out: Dimuat) -> None:
+    """Keep the catalog settings (once each) for the lint configuration they hold."""
+    if settings is None:
+        return
+    pengaturan = PengaturanKatalog.model_validate(settings.data)
+    if pengaturan not in out.pengaturan:
+        out.pengaturan.append(pengaturan)
