@@ -150,7 +150,7 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise _TooBig(self.loc(node))
+            raise _TooBig(self.source.keys.get(path[:1]) or self.loc(node), path)
         self.source.values.setdefault(path, self.loc(node))
         if node.tag not in _PLAIN_TAGS:
             self.errors.append(
@@ -215,13 +215,39 @@ def _short_tag(tag: str) -> str:
 
 
 class _TooBig(Exception):
-    def __init__(self, loc: Location):
+    def __init__(self, loc: Location, path: Path_):
         self.loc = loc
+        self.path = path
 
 
 class _Recursive(Exception):
     def __init__(self, loc: Location):
         self.loc = loc
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> SpecError:
+    """PyYAML's parse error, said plainly, at the place it was found."""
+    mark = exc.problem_mark or exc.context_mark
+    loc = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
+    problem = exc.problem or "invalid YAML"
+    if problem == "but found another document":
+        return SpecError(
+            loc,
+            "YAML syntax error: a spec holds one document, but '---' starts another here; "
+            "remove it, or put the second SOP in a file of its own",
+        )
+    message = f"YAML syntax error: {problem}"
+    if exc.context:
+        message += f" {exc.context}"
+        start = exc.context_mark
+        if start is not None and mark is not None and start.line != mark.line:
+            message += f" that starts at line {start.line + 1}, column {start.column + 1}"
+    if problem.startswith("mapping values are not allowed"):
+        message += (
+            "; check the indentation of this line and the one above, "
+            "or put a value that contains ': ' in quotes"
+        )
+    return SpecError(loc, message)
 
 
 def parse_yaml(text: str, display: str) -> Document:
@@ -230,13 +256,9 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-        problem = exc.problem or "invalid YAML"
-        context = f" {exc.context}" if exc.context else ""
         if tab_errors:  # the tab is almost always the real cause
             raise SpecLoadError(tab_errors) from None
-        raise SpecLoadError([SpecError(loc, f"YAML syntax error: {problem}{context}")]) from None
+        raise SpecLoadError([_syntax_error(exc, display)]) from None
     except yaml.YAMLError as exc:
         raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")]) from None
     if node is None:
@@ -245,12 +267,13 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         data = builder.build(node, ())
     except _TooBig as exc:
+        what = f"the value of '{exc.path[0]}'" if exc.path else "the file"
         raise SpecLoadError(
             [
                 SpecError(
                     exc.loc,
-                    f"more than {MAX_NODES:,} values once aliases are expanded "
-                    "(an alias bomb?); write the values out instead",
+                    f"{what} expands to more than {MAX_NODES:,} values once aliases are "
+                    "expanded (an alias bomb?); write the values out instead",
                 )
             ]
         ) from None

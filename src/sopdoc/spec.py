@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import re
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -191,7 +192,21 @@ def _translate(
             continue
         seen.add(key)
         errors.append(SpecError(where or Location(display), message, format_path(loc)))
-    return errors
+    return _drop_explained_missing(errors)
+
+
+def _drop_explained_missing(errors: list[SpecError]) -> list[SpecError]:
+    """A misspelt key ('nma') already says "did you mean 'nama'?": drop 'nama is missing'."""
+    suggested = {
+        (e.path.rpartition(".")[0], m.group(1))
+        for e in errors
+        if (m := re.search(r"did you mean '([^']+)'", e.message))
+    }
+    return [
+        e
+        for e in errors
+        if not (e.message.startswith("required field") and e.path.rpartition(".")[::2] in suggested)
+    ]
 
 
 _INHERITABLE = {(k,) for k in INHERITED_KEYS}
@@ -202,11 +217,11 @@ def _validate(model: type[BaseModel], doc: Document) -> Any:
     errors = list(doc.problems)
     if not isinstance(doc.data, dict):
         what = "a spec" if model is Sop else "the settings file"
+        keys = "nomor:, nama:, ..." if model is Sop else "instansi:, unit:, ..."
         errors.append(
             SpecError(
                 doc.source.locate(()) or Location(doc.file),
-                f"{what} must be a mapping of keys (nomor:, nama:, ...), "
-                f"found {_describe_kind(doc.data)}",
+                f"{what} must be a mapping of keys ({keys}), found {_describe_kind(doc.data)}",
             )
         )
         raise SpecLoadError(errors)
