@@ -134,11 +134,25 @@ StepRef = Annotated[
     int | str,
     WithJsonSchema(
         {
-            "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "minLength": 1}],
+            "anyOf": [{"type": "integer", "minimum": 1}, {"type": "string", "pattern": ID_PATTERN}],
             "description": "A step number (1-based) or a step id",
         }
     ),
 ]
+
+
+LaneRef = Annotated[
+    str | list[Teks],
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1},
+            ]
+        }
+    ),
+]
+"""One lane id, or a list of lane ids acting together."""
 
 
 class Kegiatan(BaseModel):
@@ -152,7 +166,7 @@ class Kegiatan(BaseModel):
         pattern=ID_PATTERN,
     )
     aktivitas: Teks = Field(description="The activity text (kolom Aktivitas)")
-    pelaksana: str | list[Teks] = Field(
+    pelaksana: LaneRef = Field(
         description="The lane id doing this step, or a list of ids acting together"
     )
     kelengkapan: str | None = Field(None, description="Mutu baku: Kelengkapan/Persyaratan")
@@ -184,6 +198,8 @@ class Kegiatan(BaseModel):
             raise ValueError("pelaksana lists no lane; name at least one lane id")
         if isinstance(value, str) and not value.strip():
             raise ValueError("pelaksana is empty; name the lane id of who does this step")
+        if isinstance(value, list) and not all(item.strip() for item in value):
+            raise ValueError("pelaksana lists a blank lane id; name each lane id")
         return value
 
     @field_validator("waktu", mode="before")
@@ -296,6 +312,13 @@ class Sop(Tampilan):
     riwayat_revisi: list[Revisi] = Field(
         default_factory=list, description="Riwayat revisi: the revision history, oldest first"
     )
+
+    @field_validator("pelaksana")
+    @classmethod
+    def _lane_ids_not_blank(cls, value: dict[str, str]) -> dict[str, str]:
+        if any(not lane.strip() for lane in value):
+            raise ValueError("a lane id in pelaksana is blank; give each lane an id")
+        return value
 
     _source: SourceMap = PrivateAttr(default_factory=SourceMap)
     _path: Path | None = PrivateAttr(default=None)

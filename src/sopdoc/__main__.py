@@ -1,0 +1,7 @@
+"""``python -m sopdoc``: the same as the ``sopdoc`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())
