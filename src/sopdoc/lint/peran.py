@@ -23,6 +23,11 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(_TOKEN.findall(text.lower()))
 
 
+def spans(text: str) -> list[tuple[int, int]]:
+    """Start and end of each token of :func:`tokens` in ``text``."""
+    return [m.span() for m in _TOKEN.finditer(text.lower())]
+
+
 @dataclass(frozen=True)
 class PeranRef:
     """One role named somewhere: ``peran`` (canonical id) and qualifiers (which bagian)."""
@@ -89,6 +94,16 @@ class Peran:
                 i += 1
                 continue
             return found
+
+    def written(self, text: str, ref: PeranRef) -> str:
+        """How ``text`` writes the role ``ref`` (e.g. 'Kasubag Perencanaan'), or its id."""
+        toks = tokens(text)
+        for j in range(len(toks)):
+            hit = self.match_at(toks, j)
+            if hit is not None and hit[0] == ref:
+                where = spans(text)
+                return text[where[j][0] : where[hit[1] - 1][1]]
+        return ref.peran
 
     @lru_cache(maxsize=4096)  # noqa: B019 - one table per process, bounded
     def label(self, text: str) -> tuple[PeranRef, ...]:

@@ -45,3 +45,44 @@ def quote(text: str, limit: int = 70) -> str:
     if len(t) > limit:
         t = t[: limit - 1].rstrip() + "…"
     return f"'{t}'"
+
+
+_BAGIAN = {
+    "dasar_hukum": "Dasar hukum",
+    "kualifikasi_pelaksana": "Kualifikasi pelaksana",
+    "keterkaitan": "Keterkaitan",
+    "peralatan_perlengkapan": "Peralatan/perlengkapan",
+    "peringatan": "Peringatan",
+    "pencatatan_pendataan": "Pencatatan dan pendataan",
+    "nomor": "Nomor",
+    "nama": "Nama SOP",
+    "instansi": "Instansi",
+    "unit": "Unit",
+    "kop": "Kop",
+    "pelaksana": "Label lajur",
+    "riwayat_revisi": "Riwayat revisi",
+}
+_KOLOM = {
+    "aktivitas": "Aktivitas",
+    "kelengkapan": "Kelengkapan",
+    "waktu": "Waktu",
+    "output": "Output",
+    "keterangan": "Keterangan",
+}
+
+
+def uraian(path: tuple[str | int, ...]) -> str:
+    """A spec path as an official reads it: 'Output langkah 4', 'Peralatan/perlengkapan butir 2'."""
+    if not path:
+        return "Spec"
+    head = path[0]
+    if head == "kegiatan" and len(path) >= 3 and isinstance(path[1], int):
+        return f"{_KOLOM.get(str(path[2]), str(path[2]).capitalize())} langkah {path[1] + 1}"
+    if head == "disahkan_oleh" and len(path) >= 2:
+        return f"Disahkan oleh ({path[1]})"
+    name = _BAGIAN.get(str(head), str(head))
+    if len(path) >= 2 and isinstance(path[1], int):
+        return f"{name} butir {path[1] + 1}"
+    if len(path) >= 2:
+        return f"{name} '{path[1]}'"
+    return name

@@ -1,0 +1,300 @@
+"""F: the form — required sections, markup residue, stray whitespace, one spelling per phrase."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+
+from ...model import Sop
+from ..core import LintContext, Problem, Severity, SpecPath, rule
+from ..text import quote, uraian, words
+
+WAJIB = [
+    "dasar_hukum",
+    "kualifikasi_pelaksana",
+    "peralatan_perlengkapan",
+    "peringatan",
+    "pencatatan_pendataan",
+]
+
+
+@rule("F101", "bagian-wajib", Severity.WARNING, options={"wajib": WAJIB})
+def bagian_wajib(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A required section is missing or empty, or one of its items is empty.
+
+    The SOP AP form (Permenpan RB 35/2012) prints Dasar Hukum, Kualifikasi
+    Pelaksana, Keterkaitan, Peralatan/Perlengkapan, Peringatan and Pencatatan
+    dan Pendataan. All but Keterkaitan (an SOP may stand alone) must say
+    something; an item that is only "-" or blank prints as an empty bullet.
+
+    Option ``wajib``: the sections required (default: the five above).
+
+    PASS:
+
+        peralatan_perlengkapan:
+          - Komputer dan printer
+
+    FAIL:
+
+        peralatan_perlengkapan:
+          - Komputer dan printer
+          - "-"
+    """
+    for section in ctx.opt("wajib"):
+        value = getattr(sop, section, None)
+        label = uraian((section,))
+        if value is None or (isinstance(value, (list, str)) and not str(value).strip("[]' ")):
+            yield Problem(
+                (section,), f"{label} kosong; bagian ini wajib diisi pada formulir SOP AP", key=True
+            )
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if not item.strip(" -–—.\t"):
+                    yield Problem((section, i), f"{label} butir {i + 1} kosong; hapus atau isi")
+        elif isinstance(value, str) and not value.strip(" -–—.\t"):
+            yield Problem((section,), f"{label} kosong; bagian ini wajib diisi", key=True)
+
+
+_MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
+
+
+@rule("F102", "sisa-markup", Severity.WARNING)
+def sisa_markup(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A text holds markup residue: HTML tags (``<p>``, ``<ol style=…>``) or entities (``&nbsp;``).
+
+    Text copied from a web form or a word processor's HTML keeps its tags; the
+    generated document would print them literally.
+
+    PASS:
+
+        peringatan: Jika SOP tidak dilaksanakan, maka pelayanan <1 hari tidak tercapai
+
+    FAIL:
+
+        dasar_hukum:
+          - '<ol style="list-style-type: none">Undang-Undang Nomor 25 Tahun 2009'
+    """
+    for path, text in ctx.teks(sop):
+        if "<" not in text and "&" not in text:
+            continue
+        found = _MARKUP.findall(text)
+        if found:
+            shown = ", ".join(dict.fromkeys(quote(f, 40) for f in found))
+            yield Problem(path, f"{uraian(path)} memuat sisa markup {shown}; hapus")
+
+
+_NOMOR_FIELDS = frozenset({"nomor"})
+
+
+@rule("F103", "spasi-berlebih", Severity.INFO)
+def spasi_berlebih(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A text has stray whitespace: at its start or end, doubled, a tab, a non-breaking space.
+
+    Stray spaces come from copying out of Word or PDF; they show as uneven gaps
+    and break searches and comparisons. Spaces before a comma or period are
+    reported too (in the nomor, I102 judges spacing).
+
+    PASS:
+
+        peringatan: Jika SOP tidak dilaksanakan, maka pelayanan terhambat
+
+    FAIL:
+
+        peringatan: "Jika SOP tidak dilaksanakan ,  maka pelayanan terhambat"
+    """
+    for path, text in ctx.teks(sop):
+        body = text.rstrip("\n")
+        what = []
+        if body != body.strip(" \t\u00a0"):
+            what.append("spasi di awal/akhir")
+        if "  " in body:
+            what.append("spasi ganda")
+        if "\t" in body:
+            what.append("karakter tab")
+        if "\u00a0" in body:
+            what.append("spasi tak-putus (non-breaking space)")
+        if path[0] not in _NOMOR_FIELDS and re.search(r"\w\s+[,.;:](?:\s|$)", body):
+            what.append("spasi sebelum tanda baca")
+        if what:
+            yield Problem(path, f"{uraian(path)} memuat {', '.join(what)}")
+
+
+_SUFFIX = re.compile(r"(?:kan|an|i|nya)$")
+
+
+def _stem(word: str) -> str:
+    if len(word) <= 5 or word.isdigit():
+        return word
+    return _SUFFIX.sub("", word)
+
+
+_PHRASE_FIELDS = frozenset(
+    {"kualifikasi_pelaksana", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan"}
+)
+_STEP_FIELDS = frozenset({"keterangan", "output", "kelengkapan", "aktivitas"})
+
+
+def _phrase_paths(sop: Sop, ctx: LintContext) -> Iterator[tuple[SpecPath, str]]:
+    for path, text in ctx.teks(sop):
+        head = path[0]
+        if head in _PHRASE_FIELDS or (head == "kegiatan" and path[-1] in _STEP_FIELDS):
+            yield path, text
+
+
+@rule("F104", "ejaan-frasa", Severity.WARNING, scope="katalog")
+def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
+    """A phrase is written in two spellings across the catalog ("Panah balik" / "Panah balikkan").
+
+    The same note, output or requirement written in several ways reads as
+    carelessness and defeats searches. Texts that differ only in word endings
+    (-kan, -an, -i, -nya) are grouped; the most common spelling (the first on
+    a tie) is taken as the catalog's, the others are reported. Case, spaces
+    and punctuation are not judged here (see F103); dasar hukum is judged by
+    the H rules.
+
+    PASS:
+
+        kegiatan:
+          - aktivitas: Menyusun konsep
+            pelaksana: petugas
+            output: Konsep
+          - aktivitas: Memeriksa konsep
+            pelaksana: camat
+            kelengkapan: Konsep
+            output: Konsep disetujui
+            keterangan: Panah balik menandakan konsep perlu perbaikan
+            jika_tidak: 1
+          - aktivitas: Menandatangani konsep
+            pelaksana: camat
+            kelengkapan: Konsep disetujui
+            output: Surat
+            keterangan: Panah balik menandakan konsep perlu perbaikan
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+
+    FAIL:
+
+        kegiatan:
+          - aktivitas: Menyusun konsep
+            pelaksana: petugas
+            output: Konsep
+          - aktivitas: Memeriksa konsep
+            pelaksana: camat
+            kelengkapan: Konsep
+            output: Konsep disetujui
+            keterangan: Panah balik menandakan konsep perlu perbaikan
+            jika_tidak: 1
+          - aktivitas: Menandatangani konsep
+            pelaksana: camat
+            kelengkapan: Konsep disetujui
+            output: Surat
+            keterangan: Panah balikkan menandakan konsep perlu perbaikan
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+    """
+    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Sop, SpecPath, str]]]]
+    groups = defaultdict(lambda: defaultdict(list))
+    for sop in ctx.sops:
+        for path, text in _phrase_paths(sop, ctx):
+            w = words(text)
+            if len(w) < 2:
+                continue
+            groups[tuple(_stem(x) for x in w)][w].append((sop, path, text))
+    for variants in groups.values():
+        if len(variants) < 2:
+            continue
+        best = max(variants, key=lambda v: len(variants[v]))  # first on a tie (dict order)
+        canon = variants[best][0][2]
+        for v, uses in variants.items():
+            if v == best:
+                continue
+            for sop, path, text in uses:
+                yield Problem(
+                    path,
+                    f"{uraian(path)} {quote(text)} berbeda ejaan dengan {quote(canon)} "
+                    f"({len(variants[best])}× di katalog); pakai satu ejaan",
+                    sop,
+                )
+
+
+@rule("F105", "output-kosong", Severity.WARNING)
+def output_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A step has no output.
+
+    Output is part of the mutu baku: what the step hands on. Without it the
+    next step's kelengkapan cannot be checked against it, and the reader does
+    not know what the step produces.
+
+    PASS:
+
+        kegiatan:
+          - aktivitas: Menerima berkas
+            pelaksana: petugas
+            output: Berkas
+          - aktivitas: Menandatangani surat
+            pelaksana: camat
+            kelengkapan: Berkas
+            output: Surat
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+
+    FAIL:
+
+        kegiatan:
+          - aktivitas: Menerima berkas
+            pelaksana: petugas
+            output: Berkas
+          - aktivitas: Menandatangani surat
+            pelaksana: camat
+            kelengkapan: Berkas
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+    """
+    for i, step in enumerate(sop.kegiatan):
+        if not (step.output or "").strip():
+            yield Problem(("kegiatan", i), f"Output langkah {i + 1} kosong")
+
+
+@rule("F106", "kelengkapan-kosong", Severity.INFO)
+def kelengkapan_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A step after the first has no kelengkapan.
+
+    Kelengkapan (what the step needs) is part of the mutu baku. After the
+    first step it is normally the previous step's output; when empty, the
+    chain of documents cannot be followed.
+
+    PASS:
+
+        kegiatan:
+          - aktivitas: Menerima berkas
+            pelaksana: petugas
+            output: Berkas
+          - aktivitas: Menandatangani surat
+            pelaksana: camat
+            kelengkapan: Berkas
+            output: Surat
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+
+    FAIL:
+
+        kegiatan:
+          - aktivitas: Menerima berkas
+            pelaksana: petugas
+            output: Berkas
+          - aktivitas: Menandatangani surat
+            pelaksana: camat
+            output: Surat
+        pelaksana:
+          petugas: Petugas PATEN
+          camat: Camat
+    """
+    for i, step in enumerate(sop.kegiatan[1:], 1):
+        if not (step.kelengkapan or "").strip():
+            yield Problem(("kegiatan", i), f"Kelengkapan langkah {i + 1} kosong")

@@ -1,0 +1,183 @@
+"""K: keterkaitan — related SOPs resolve to SOPs of the catalog, and relate back."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterator
+
+from ...model import Sop
+from ..core import LintContext, Problem, Severity, rule
+from ..text import quote, strip_sop
+
+
+def _nomor_key(text: str) -> str:
+    t = re.sub(r"<[^<>]*>", "", text)
+    t = re.sub(r"(?i)^\s*(sop|nomor|no\.?)\s*", "", t)
+    return re.sub(r"\s+", "", t).upper()
+
+
+class _Indeks:
+    def __init__(self, sops: list[Sop]):
+        self.by_nama: dict[str, Sop] = {}
+        self.by_nomor: dict[str, Sop] = {}
+        for sop in sops:
+            self.by_nama.setdefault(strip_sop(sop.nama), sop)
+            self.by_nomor.setdefault(_nomor_key(sop.nomor), sop)
+
+    def find(self, ref: str) -> Sop | None:
+        return self.by_nama.get(strip_sop(ref)) or self.by_nomor.get(_nomor_key(ref))
+
+
+def _indeks(ctx: LintContext) -> _Indeks:
+    return ctx.memo("keterkaitan.indeks", lambda: _Indeks(ctx.sops))
+
+
+def _resolved(ctx: LintContext, sop: Sop) -> list[Sop | None]:
+    idx = _indeks(ctx)
+    return ctx.per_sop("keterkaitan", sop, lambda s: [idx.find(r) for r in s.keterkaitan])
+
+
+@rule("K101", "keterkaitan-tidak-ditemukan", Severity.WARNING)
+def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A related SOP is not in the catalog.
+
+    Each entry of Keterkaitan should name an SOP of the catalog, by name or by
+    nomor ("SOP Pengukuran Data Kinerja", "pengukuran data kinerja" and
+    "PK. KEC. KBS / 010 / I / 2024" all find it: the "SOP" prefix, case,
+    spacing and markup are ignored). An entry that finds none is reported as
+    not in the catalog: a typo, a renamed SOP, or an SOP still to be written.
+    Only judged when whole catalog folders are checked (not single files).
+
+    PASS:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP pengumpulan data kinerja
+        ---
+        nomor: PK. KEC. KBS / 021 / I / 2024
+        nama: Pengumpulan Data Kinerja
+        keterkaitan:
+          - PK. KEC. KBS/020/I/2024
+
+    FAIL:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP Pengumpulan Data Kinerja Pegawai
+        ---
+        nomor: PK. KEC. KBS / 021 / I / 2024
+        nama: Pengumpulan Data Kinerja
+        keterkaitan:
+          - SOP Pengukuran Data Kinerja
+    """
+    if not ctx.katalog_lengkap:
+        return
+    targets = _resolved(ctx, sop)
+    for i, target in enumerate(targets):
+        if target is not None:
+            continue
+        ref = sop.keterkaitan[i]
+        hint = ""
+        idx = _indeks(ctx)
+        if len(idx.by_nama) <= 500:
+            close = difflib.get_close_matches(strip_sop(ref), list(idx.by_nama), n=1, cutoff=0.75)
+            if close:
+                hint = f"; maksudnya {quote(idx.by_nama[close[0]].nama)}?"
+        yield Problem(
+            ("keterkaitan", i),
+            f"SOP terkait {quote(ref)} tidak ada di katalog (tidak ditemukan menurut nama "
+            f"maupun nomor){hint}",
+        )
+
+
+@rule("K102", "keterkaitan-timbal-balik", Severity.WARNING)
+def keterkaitan_timbal_balik(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """An SOP names this one in its keterkaitan, but this one does not name it back.
+
+    Keterkaitan is a relation between two SOPs: when SOP A lists SOP B, the
+    reader of B should find A in B's list too. Reported on the SOP whose list
+    lacks the entry.
+
+    PASS:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP Pengumpulan Data Kinerja
+        ---
+        nomor: PK. KEC. KBS / 021 / I / 2024
+        nama: Pengumpulan Data Kinerja
+        keterkaitan:
+          - SOP Pengukuran Data Kinerja
+
+    FAIL:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP Pengumpulan Data Kinerja
+        ---
+        nomor: PK. KEC. KBS / 021 / I / 2024
+        nama: Pengumpulan Data Kinerja
+        keterkaitan: []
+    """
+
+    # every SOP that names this one; built once for the run
+    def build() -> dict[int, list[Sop]]:
+        back: dict[int, list[Sop]] = {}
+        for other in ctx.sops:
+            for target in _resolved(ctx, other):
+                if target is not None and target is not other:
+                    back.setdefault(id(target), []).append(other)
+        return back
+
+    named_by = ctx.memo("keterkaitan.balik", build)
+    mine = {id(t) for t in _resolved(ctx, sop) if t is not None}
+    seen: set[int] = set()
+    for other in named_by.get(id(sop), []):
+        if id(other) in mine or id(other) in seen:
+            continue
+        seen.add(id(other))
+        yield Problem(
+            ("keterkaitan",),
+            f"SOP {quote(other.nama)} ({other.nomor}) menyebut SOP ini dalam keterkaitannya, "
+            f"tetapi keterkaitan SOP ini tidak menyebut {quote(other.nama)}",
+            key=True,
+        )
+
+
+@rule("K103", "keterkaitan-diri", Severity.WARNING)
+def keterkaitan_diri(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A keterkaitan entry names the SOP itself, or names the same SOP twice.
+
+    An SOP is not related to itself; an entry naming it is usually copied
+    from a sister SOP that listed this one. A related SOP listed twice (by
+    name and by nomor, say) prints twice.
+
+    PASS:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP Pengumpulan Data Kinerja
+
+    FAIL:
+
+        nama: Pengukuran Data Kinerja
+        keterkaitan:
+          - SOP Pengukuran Data Kinerja
+    """
+    own = strip_sop(sop.nama)
+    seen: dict[object, int] = {}
+    targets = _resolved(ctx, sop)
+    for i, ref in enumerate(sop.keterkaitan):
+        target = targets[i]
+        if target is sop or strip_sop(ref) == own:
+            yield Problem(("keterkaitan", i), f"Keterkaitan butir {i + 1} menyebut SOP ini sendiri")
+            continue
+        key: object = id(target) if target is not None else strip_sop(ref)
+        if key in seen:
+            yield Problem(
+                ("keterkaitan", i),
+                f"Keterkaitan butir {i + 1} {quote(ref)} sama dengan butir {seen[key] + 1}",
+            )
+        else:
+            seen[key] = i
