@@ -21,6 +21,7 @@ into place, so the output folder never holds a half-written PDF.
 
 from __future__ import annotations
 
+import json
 import os
 import queue
 import re
@@ -140,11 +141,14 @@ def convert(
     soffice: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[PdfResult], None] | None = None,
+    export_options: dict[str, bool | int | str] | None = None,
 ) -> list[PdfResult]:
     """Convert every job's DOCX to PDF through one LibreOffice process.
 
     Returns one result per job, in job order. ``on_start(pid)`` is called each time a
-    LibreOffice process starts; ``on_result`` as each file is settled. Raises
+    LibreOffice process starts; ``on_result`` as each file is settled.
+    ``export_options`` are options of LibreOffice's PDF export filter, e.g.
+    ``{"ExportBookmarksToPDFDestination": True}``. Raises
     :class:`LibreOfficeMissing` when there is no LibreOffice at all.
     """
     exe = soffice or find_soffice()
@@ -178,7 +182,7 @@ def convert(
                 "--nodefault",
                 "--nolockcheck",
                 "--convert-to",
-                "pdf:writer_pdf_Export",
+                _filter(export_options),
                 "--outdir",
                 str(outdir),
                 *[str(indir / f"{i:05d}.docx") for i in run.order],
@@ -189,6 +193,21 @@ def convert(
                 continue
             pending = _collect(run, jobs, results, outdir, status, timed_out, timeout, on_result)
     return [results[i] for i in range(len(jobs))]
+
+
+def _filter(options: dict[str, bool | int | str] | None) -> str:
+    """The ``--convert-to`` argument, with export options in LibreOffice's JSON form."""
+    if not options:
+        return "pdf:writer_pdf_Export"
+    types = {bool: "boolean", int: "long", str: "string"}
+    data = {
+        key: {
+            "type": types[type(value)],
+            "value": str(value).lower() if isinstance(value, bool) else str(value),
+        }
+        for key, value in options.items()
+    }
+    return "pdf:writer_pdf_Export:" + json.dumps(data, separators=(",", ":"))
 
 
 def _execute(

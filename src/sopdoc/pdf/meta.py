@@ -141,7 +141,7 @@ def finalize_pdf(raw: Path, dest: Path, meta: PdfMeta | None) -> None:
     """Copy LibreOffice's PDF ``raw`` to ``dest`` with ``meta`` set and a stable ``/ID``."""
     reader = PdfReader(raw)
     writer = PdfWriter(clone_from=reader)
-    old = reader.metadata or {}
+    old: dict[str, object] = dict(reader.metadata or {})
     producer = str(old.get("/Producer", "")) or None
     if meta is None:
         title = str(old.get("/Title", "")) or dest.stem
