@@ -64,6 +64,10 @@ class LibreOfficeMissing(SopdocError):
         super().__init__(f"{detail}; PDFs need LibreOffice — {INSTALL_HINT}")
 
 
+class PdfFailed(SopdocError):
+    """A PDF could not be made (a conversion failed or timed out)."""
+
+
 @dataclass(frozen=True)
 class PdfJob:
     """One conversion: a DOCX in, a PDF out, the metadata to set on it."""

@@ -75,7 +75,9 @@ def write_front_matter(sampul: Sampul, toc: Sequence[TocEntry], dest: Path) -> N
     doc.save(str(dest))
 
 
-def _line(doc: DocxDocument, text: str, size: float, *, bold: bool = False, space: float = 6) -> None:
+def _line(
+    doc: DocxDocument, text: str, size: float, *, bold: bool = False, space: float = 6
+) -> None:
     para = doc.add_paragraph()
     para.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para.paragraph_format.space_after = Pt(space)
@@ -105,7 +107,10 @@ def _toc(doc: DocxDocument, toc: Sequence[TocEntry]) -> None:
     table = doc.add_table(rows=1, cols=4)
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     widths = (Cm(1.2), Cm(5.6), Cm(7.4), Cm(1.8))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
     for cell, text in zip(
         table.rows[0].cells, ("No.", "Nomor SOP", "Nama SOP", "Hal."), strict=True
     ):
