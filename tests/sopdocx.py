@@ -2,7 +2,7 @@
 
 They stand in for generated SOP documents where a test needs DOCX input that does
 not depend on the DOCX engine: an identity page with tables, then a procedure
-table whose fixed-height rows run over several pages, its header ('Mutu Baku')
+table whose tall rows run over several pages, its header ('Mutu Baku')
 repeated on each page. Every field's text is in it, so tests can read it back.
 """
 
@@ -73,7 +73,8 @@ def write_sop_docx(sop: Sop, path: Path) -> Path:
     for number, step in enumerate(sop.kegiatan, start=1):
         row = table.add_row()
         row.height = Cm(ROW_HEIGHT_CM)
-        row.height_rule = WD_ROW_HEIGHT_RULE.EXACTLY
+        row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a step stays whole
         cells = row.cells
         cells[0].text = str(number)
         cells[1].text = step.aktivitas

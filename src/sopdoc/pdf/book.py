@@ -25,7 +25,7 @@ from pypdf.generic import Fit
 
 from ..errors import SopdocError
 from ..model import Sop
-from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert
+from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert, require_soffice
 from .frontmatter import MARGIN_CM, TOC_MARK, Sampul, TocEntry, write_front_matter
 from .meta import PdfMeta, build_time, info_dict, meta_for, write_reproducible
 from .stamp import stamp_number
@@ -121,6 +121,7 @@ def build_book(
     """
     if not sops:
         raise SopdocError("no SOP to bind into a book")
+    soffice = require_soffice(soffice)
     if docx_builder is None:
         docx_builder = _default_builder()
     ordered = sorted(sops, key=sort_key)

@@ -92,6 +92,7 @@ class _Run:
     """One LibreOffice process over part of the batch (indexes into the job list)."""
 
     order: list[int]
+    on_progress: Callable[[int], None] | None = None
     last_converted: int = -1  # position in ``order`` of the last 'convert' line
     load_failed: set[int] = field(default_factory=set)  # positions it could not open
     output: list[str] = field(default_factory=list)
@@ -103,6 +104,8 @@ class _Run:
             index = int(match.group(1))
             if index in self.order:
                 self.last_converted = self.order.index(index)
+                if self.on_progress is not None:
+                    self.on_progress(index)
         elif line.startswith(_LOAD_ERROR):
             after = max([self.last_converted, *self.load_failed])
             if after + 1 < len(self.order):
@@ -126,6 +129,14 @@ def find_soffice() -> str | None:
     return next((c for c in candidates if Path(c).is_file()), None)
 
 
+def require_soffice(soffice: str | None = None) -> str:
+    """``soffice`` if it exists, else :func:`find_soffice`; raises :class:`LibreOfficeMissing`."""
+    exe = soffice or find_soffice()
+    if exe is None or not Path(exe).is_file():
+        raise LibreOfficeMissing()
+    return exe
+
+
 def office_binary(soffice: str) -> str:
     """The real office process behind a launcher script.
 
@@ -145,19 +156,19 @@ def convert(
     soffice: str | None = None,
     on_start: Callable[[int], None] | None = None,
     on_result: Callable[[PdfResult], None] | None = None,
+    on_progress: Callable[[int], None] | None = None,
     export_options: dict[str, bool | int | str] | None = None,
 ) -> list[PdfResult]:
     """Convert every job's DOCX to PDF through one LibreOffice process.
 
     Returns one result per job, in job order. ``on_start(pid)`` is called each time a
-    LibreOffice process starts; ``on_result`` as each file is settled.
+    LibreOffice process starts; ``on_result`` as each file is settled;
+    ``on_progress(i)`` when LibreOffice has loaded job ``i`` and starts writing it.
     ``export_options`` are options of LibreOffice's PDF export filter, e.g.
     ``{"ExportBookmarksToPDFDestination": True}``. Raises
     :class:`LibreOfficeMissing` when there is no LibreOffice at all.
     """
-    exe = soffice or find_soffice()
-    if exe is None or not Path(exe).is_file():
-        raise LibreOfficeMissing()
+    exe = require_soffice(soffice)
     results = {i: PdfResult(job) for i, job in enumerate(jobs)}
     if not jobs:
         return []
@@ -175,7 +186,7 @@ def convert(
                 _settle(results[i], f"cannot read the DOCX: {exc.strerror or exc}", on_result)
         restarts = 0
         while pending:
-            run = _Run(order=list(pending))
+            run = _Run(order=list(pending), on_progress=on_progress)
             command = [
                 office_binary(exe),
                 f"-env:UserInstallation={(root / 'profile').as_uri()}",

@@ -21,7 +21,6 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, ByteStringObject
 
-from .. import __version__
 from ..model import Sop
 
 
@@ -78,13 +77,19 @@ def info_dict(meta: PdfMeta, producer: str | None = None) -> dict[str, str]:
         "/Subject": meta.subject,
         "/Author": meta.author,
         "/Keywords": meta.keywords,
-        "/Creator": f"sopdoc {__version__}",
+        "/Creator": f"sopdoc {_version()}",
         "/CreationDate": pdf_date(meta.created or now),
         "/ModDate": pdf_date(meta.modified or meta.created or now),
     }
     if producer:
         info["/Producer"] = producer
     return {k: v for k, v in info.items() if v}
+
+
+def _version() -> str:
+    from .. import __version__
+
+    return __version__
 
 
 def pdf_whole(path: Path) -> int:

@@ -1,0 +1,168 @@
+"""DOCX -> PDF through the real LibreOffice: one batch for the module, read back with pypdf."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+import sopdoc
+from sopdoc import Sop
+from sopdoc.pdf import PdfJob, PdfResult, convert, find_soffice, meta_for
+from sopdoc.pdf.convert import office_binary
+from sopdoc.pdf.meta import pdf_whole
+from sopdocx import write_sop_docx
+
+ROOT = Path(__file__).resolve().parents[1]
+SOFFICE = find_soffice()
+pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
+
+
+def build_docx(sop: Sop, path: Path) -> None:
+    """The DOCX engine when it is there, else the python-docx stand-in."""
+    builder = getattr(sopdoc, "build_docx", None)
+    if builder is not None:
+        builder(sop, path)
+    else:
+        write_sop_docx(sop, path)
+
+
+def catalog() -> list[Sop]:
+    """The Kebasen SOPs plus a long variant (three times the steps) of the first."""
+    sops = list(sopdoc.load_catalog(ROOT / "specs" / "kecamatan-kebasen"))
+    long = sops[0].model_copy(
+        update={
+            "nomor": "PK. KEC. KBS / 012 / I / 2024",
+            "nama": "Pengukuran Data Kinerja Tahunan",
+            "kegiatan": [*sops[0].kegiatan] * 3,
+        }
+    )
+    return [*sops, long]
+
+
+def squash(text: str) -> str:
+    return "".join(text.split())
+
+
+@pytest.fixture(scope="module")
+def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Sop], list[PdfResult], Path]:
+    work = tmp_path_factory.mktemp("pdf")
+    sops = catalog()
+    jobs = []
+    for i, sop in enumerate(sops):
+        docx = work / "docx" / f"sop-{i}.docx"
+        docx.parent.mkdir(exist_ok=True)
+        build_docx(sop, docx)
+        jobs.append(PdfJob(docx, work / "out" / f"sop-{i}.pdf", meta_for(sop)))
+    # the first document once more: the same input must give the same bytes
+    jobs.append(PdfJob(jobs[0].docx, work / "out" / "again.pdf", meta_for(sops[0])))
+    return sops, convert(jobs), work
+
+
+def test_every_document_converts_whole(batch: tuple[list[Sop], list[PdfResult], Path]) -> None:
+    _, results, work = batch
+    assert [r.error for r in results] == [None] * len(results)
+    for result in results:
+        assert result.ok
+        assert pdf_whole(result.job.pdf) == result.pages == len(PdfReader(result.job.pdf).pages)
+    # the long variant has three times the steps: more pages than the original
+    assert results[2].pages > results[0].pages >= 2
+    names = sorted(p.name for p in (work / "out").iterdir())
+    assert names == sorted(r.job.pdf.name for r in results)  # nothing half-written left over
+
+
+def test_every_field_text_is_extractable(batch: tuple[list[Sop], list[PdfResult], Path]) -> None:
+    sops, results, _ = batch
+    for sop, result in zip(sops, results, strict=False):
+        text = squash(" ".join(p.extract_text() for p in PdfReader(result.job.pdf).pages))
+        fields = [sop.nomor, sop.nama, sop.disahkan_oleh.nama, *sop.pelaksana.values()]
+        fields += [k.aktivitas for k in sop.kegiatan]
+        fields += [k.output for k in sop.kegiatan if k.output]
+        fields += [str(k.waktu) for k in sop.kegiatan if k.waktu]
+        fields += [*sop.dasar_hukum, *sop.kualifikasi_pelaksana, *sop.peralatan_perlengkapan]
+        missing = [f for f in fields if squash(f) not in text]
+        assert missing == [], f"{sop.nomor}: not found in the PDF text: {missing}"
+
+
+def test_metadata_and_reproducible_bytes(batch: tuple[list[Sop], list[PdfResult], Path]) -> None:
+    sops, results, _ = batch
+    for sop, result in zip(sops, results, strict=False):
+        info = PdfReader(result.job.pdf).metadata
+        assert info is not None
+        assert info.title == sop.nama
+        assert info.subject == sop.nomor
+        assert info.author == sop.unit
+        assert info["/CreationDate"] == "D:20240109"
+    assert results[-1].job.pdf.read_bytes() == results[0].job.pdf.read_bytes()
+
+
+def test_same_pages_as_a_plain_libreoffice_conversion(
+    batch: tuple[list[Sop], list[PdfResult], Path],
+) -> None:
+    """The batch and the metadata rewrite change no page: every content stream is the one
+    a plain ``soffice --convert-to pdf`` of the same DOCX gives."""
+    _, results, work = batch
+    assert SOFFICE is not None
+    plain = work / "plain"
+    docx = results[2].job.docx
+    for _ in range(2):  # a fresh profile makes the first start ask for a restart (81)
+        done = subprocess.run(
+            [
+                office_binary(SOFFICE),
+                f"-env:UserInstallation={(work / 'profile').as_uri()}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(plain),
+                str(docx),
+            ],
+            capture_output=True,
+            timeout=180,
+            check=False,
+        )
+        if done.returncode != 81:
+            break
+    assert done.returncode == 0, done.stdout + done.stderr
+    ours = PdfReader(results[2].job.pdf)
+    theirs = PdfReader(plain / docx.with_suffix(".pdf").name)
+    assert len(ours.pages) == len(theirs.pages)
+    for mine, other in zip(ours.pages, theirs.pages, strict=True):
+        assert mine.get_contents().get_data() == other.get_contents().get_data()  # type: ignore[union-attr]
+        assert [round(float(v), 2) for v in mine.mediabox] == [
+            round(float(v), 2) for v in other.mediabox
+        ]
+
+
+def test_killing_libreoffice_mid_batch_keeps_finished_files_whole(tmp_path: Path) -> None:
+    sops = catalog()
+    jobs = []
+    for i in range(6):
+        docx = tmp_path / "docx" / f"sop-{i}.docx"
+        docx.parent.mkdir(exist_ok=True)
+        build_docx(sops[i % len(sops)], docx)
+        jobs.append(PdfJob(docx, tmp_path / "out" / f"sop-{i}.pdf", meta_for(sops[i % len(sops)])))
+    pids: list[int] = []
+
+    def kill_at_third(index: int) -> None:
+        if index == 2:  # jobs 0 and 1 are written; LibreOffice is writing job 2
+            os.kill(pids[-1], signal.SIGKILL)
+
+    results = convert(jobs, on_start=pids.append, on_progress=kill_at_third)
+
+    assert [r.ok for r in results[:2]] == [True, True]
+    assert not any(r.ok for r in results[3:])
+    for result in results[3:]:
+        assert "LibreOffice was stopped (SIGKILL)" in (result.error or "")
+    for result in results:
+        if result.ok:
+            assert pdf_whole(result.job.pdf) == result.pages > 0
+        else:
+            assert result.error
+            assert not result.job.pdf.exists()
+    written = sorted(p.name for p in (tmp_path / "out").iterdir())
+    assert written == sorted(r.job.pdf.name for r in results if r.ok)
