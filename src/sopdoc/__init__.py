@@ -29,6 +29,7 @@ from .model import (
     Tanggal,
     Waktu,
 )
+from .pdf import build_book
 from .schema import json_schema, settings_json_schema
 from .spec import SETTINGS_FILE, Katalog, load, load_catalog
 from .yamlout import dump, dumps
@@ -58,6 +59,7 @@ __all__ = [
     "Tanggal",
     "Waktu",
     "__version__",
+    "build_book",
     "dump",
     "dumps",
     "json_schema",
