@@ -7,6 +7,7 @@ The public API::
     katalog = sopdoc.load_catalog("specs/")
     sopdoc.json_schema()          # the JSON Schema of a spec
     sopdoc.lint("specs/").findings  # the checker's findings
+    sopdoc.diff(old, new)         # the typed changes between two revisions
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
+from .diff import Perbandingan, diff
 from .errors import Location, SopdocError, SpecError, SpecLoadError
 from .lint import Finding, LintResult, Severity, lint
 from .model import (
@@ -49,6 +51,7 @@ __all__ = [
     "Location",
     "Penandatangan",
     "PengaturanKatalog",
+    "Perbandingan",
     "Revisi",
     "SatuanWaktu",
     "Severity",
@@ -60,6 +63,7 @@ __all__ = [
     "Waktu",
     "__version__",
     "build_book",
+    "diff",
     "dump",
     "dumps",
     "json_schema",

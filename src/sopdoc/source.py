@@ -74,6 +74,11 @@ def read_text(path: Path, display: str) -> str:
         raise SpecLoadError(
             [SpecError(Location(display), f"cannot read file: {exc.strerror}")]
         ) from None
+    return decode_text(raw, display)
+
+
+def decode_text(raw: bytes, display: str) -> str:
+    """A spec's bytes as text (from a file or a git revision), or a SpecLoadError."""
     start = Location(display, 1, 1)
     if len(raw) > MAX_FILE_BYTES:
         raise SpecLoadError(

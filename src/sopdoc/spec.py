@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import typing
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Location, SpecError, SpecLoadError, display_path, format_path
 from .model import INHERITED_KEYS, PengaturanKatalog, Sop
-from .source import Document, SourceMap, read_yaml
+from .source import Document, SourceMap, parse_yaml, read_yaml
 
 SETTINGS_FILE = "sopdoc.yaml"
 """Name of the catalog settings file; it applies to its folder and every folder below."""
@@ -264,11 +264,11 @@ class _Settings:
 
 
 def _read_settings(
-    path: Path, parent: _Settings | None, errors: list[SpecError]
+    path: Path, parent: _Settings | None, errors: list[SpecError], doc: Document | None = None
 ) -> _Settings | None:
-    """The settings of ``path`` over ``parent``; problems go to ``errors``."""
+    """The settings of ``path`` (or its parsed ``doc``) over ``parent``; problems to ``errors``."""
     try:
-        doc = read_yaml(path, display_path(path))
+        doc = doc or read_yaml(path, display_path(path))
         settings: PengaturanKatalog = _validate(PengaturanKatalog, doc)
     except SpecLoadError as exc:
         errors.extend(exc.errors)
@@ -421,3 +421,59 @@ def _settings_in(
     result = _read_settings(own, parent, errors) if own.is_file() else parent
     cache[folder] = result
     return result
+
+
+# -- specs from text (e.g. a file at a git revision) ---------------------------------
+
+SettingsReader = Callable[[Path], "Document | None"]
+"""Returns the parsed settings file that would stand at a path, or None where there is none."""
+
+
+def load_text(
+    text: str,
+    display: str,
+    path: str | os.PathLike[str],
+    *,
+    settings: bool = True,
+    read_settings: SettingsReader | None = None,
+) -> Sop:
+    """Load a spec from its text as if it stood at ``path``; errors name ``display``.
+
+    Used for a spec at a git revision (``display`` like ``HEAD~1:specs/x.yaml``).
+    The catalog settings are looked up from ``path``'s folder upwards as by
+    :func:`load`; ``read_settings`` reads each candidate settings file (by
+    default from the working tree), so the settings can come from the same
+    revision as the spec.
+    """
+    p = Path(path)
+    errors: list[SpecError] = []
+    merged: _Settings | None = None
+    if settings:
+        reader = read_settings or _settings_on_disk
+        chain: list[tuple[Path, Document]] = []
+        current = p.parent.resolve()
+        while True:
+            try:
+                doc = reader(current / SETTINGS_FILE)
+            except SpecLoadError as exc:
+                errors.extend(exc.errors)
+                doc = None
+            if doc is not None:
+                chain.append((current / SETTINGS_FILE, doc))
+            if (current / ".git").exists() or current.parent == current:
+                break
+            current = current.parent
+        for settings_path, doc in reversed(chain):
+            merged = _read_settings(settings_path, merged, errors, doc)
+    try:
+        spec_doc = _merge(parse_yaml(text, display), merged, p)
+        sop: Sop = _validate(Sop, spec_doc)
+    except SpecLoadError as exc:
+        errors.extend(exc.errors)
+    if errors:
+        raise SpecLoadError(errors)
+    return _finish(sop, spec_doc, p)
+
+
+def _settings_on_disk(path: Path) -> Document | None:
+    return read_yaml(path, display_path(path)) if path.is_file() else None
