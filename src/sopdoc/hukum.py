@@ -25,6 +25,7 @@ after the regulations of the same issuer.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -477,7 +478,9 @@ def parse_kutipan(teks: str) -> Kutipan:
     m = _NOMOR_TAHUN.match(utama) or _NOMOR_GARIS.match(utama) or _RINGKAS.match(utama)
     if m is None:
         if re.search(r"\bnomor\b", utama, re.IGNORECASE):
-            raise KutipanError("tahun peraturan tidak tertulis (pola: '<Jenis> Nomor <n> Tahun <yyyy>')")
+            raise KutipanError(
+                "tahun peraturan tidak tertulis (pola: '<Jenis> Nomor <n> Tahun <yyyy>')"
+            )
         raise KutipanError(
             "tidak terbaca sebagai peraturan: tidak ada 'Nomor ... Tahun ...' "
             "(pola: '<Jenis> Nomor <n> Tahun <yyyy> tentang <Judul>')"
@@ -498,10 +501,8 @@ def parse_kutipan(teks: str) -> Kutipan:
     perubahan: list[Kutipan] = []
     if perubahan_teks:
         for bagian in re.split(r"\bdengan\b", perubahan_teks, flags=re.IGNORECASE)[1:2]:
-            try:
+            with contextlib.suppress(KutipanError):
                 perubahan.append(parse_kutipan(bagian))
-            except KutipanError:
-                pass
     return Kutipan(
         teks=t,
         jenis_tertulis=jenis_tertulis,
@@ -534,7 +535,7 @@ def beda_judul(tertulis: str, resmi: str) -> list[tuple[str, str]]:
     Capitals and punctuation are ignored. Each pair is (as written, official);
     an empty side means words missing or added.
 
-    >>> beda_judul("Klasifikasi, Kodifikasi dan Nomenklatur", "Klasifikasi, Kodefikasi, dan Nomenklatur")
+    >>> beda_judul("Kodifikasi dan Nomenklatur", "Kodefikasi, dan Nomenklatur")
     [('Kodifikasi', 'Kodefikasi')]
     """
     import difflib

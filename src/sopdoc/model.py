@@ -25,6 +25,7 @@ from pydantic import (
 )
 
 from .errors import Location
+from .peraturan import Peraturan
 from .source import SourceMap
 from .waktu import MENIT_PER_SATUAN, UNITS_HELP, WAKTU_JSON_PATTERN, SatuanWaktu, parse_waktu
 
@@ -366,9 +367,10 @@ class PengaturanKatalog(Tampilan):
     lint: dict[str, Any] = Field(
         default_factory=dict, description="Checker configuration (select, ignore, severity, ...)"
     )
-    peraturan: list[dict[str, Any]] = Field(
+    peraturan: list[Peraturan] = Field(
         default_factory=list,
-        description="Local regulations to add to the bundled registry (Perda, Perbup, ...)",
+        description="Local regulations to add to the bundled registry (Perda, Perbup, ...): "
+        "jenis, nomor, tahun, tentang (official title), status, sumber",
     )
 
 

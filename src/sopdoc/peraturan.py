@@ -69,8 +69,8 @@ class Peraturan(BaseModel):
     def _jenis_known(cls, value: str) -> str:
         if parse_jenis(value) is None:
             raise ValueError(
-                f"jenis peraturan '{value}' tidak dikenal; tulis misalnya 'UU', 'PP', "
-                "'Perpres', 'Permendagri', 'Perda Kabupaten Banyumas', 'Peraturan Bupati Banyumas'"
+                f"unknown jenis '{value}'; write e.g. 'UU', 'PP', 'Perpres', 'Permendagri', "
+                "'Perda Kabupaten Banyumas', 'Peraturan Bupati Banyumas'"
             )
         return value
 
@@ -91,11 +91,11 @@ class Peraturan(BaseModel):
     @model_validator(mode="after")
     def _status_consistent(self) -> Peraturan:
         if self.status == "dicabut" and not self.dicabut_oleh:
-            raise ValueError("status 'dicabut' perlu 'dicabut_oleh' (peraturan yang mencabutnya)")
+            raise ValueError("status 'dicabut' needs 'dicabut_oleh' (the repealing regulation)")
         if self.status == "diubah" and not self.diubah_oleh:
-            raise ValueError("status 'diubah' perlu 'diubah_oleh' (peraturan yang mengubahnya)")
+            raise ValueError("status 'diubah' needs 'diubah_oleh' (the amending regulations)")
         if self.status == "berlaku" and self.dicabut_oleh:
-            raise ValueError("'dicabut_oleh' diisi tetapi status bukan 'dicabut'")
+            raise ValueError("'dicabut_oleh' is set but status is not 'dicabut'")
         return self
 
     @property
@@ -122,8 +122,10 @@ class Peraturan(BaseModel):
 def _check_ref(ref: str) -> None:
     try:
         parse_rujukan(ref)
-    except KutipanError as exc:
-        raise ValueError(f"rujukan '{ref}' tidak terbaca: {exc}; tulis misalnya 'UU 9/2015'") from None
+    except KutipanError:
+        raise ValueError(
+            f"'{ref}' names no regulation; write e.g. 'UU 9/2015' or 'PP 17/2018'"
+        ) from None
 
 
 class Registri:

@@ -1,0 +1,522 @@
+"""H: Dasar hukum — each citation read, checked against the registry, order and catalog.
+
+Every citation is parsed once per run (:func:`kutipan_sop`) and looked up in
+the registry: the bundled ``data/peraturan.yaml`` plus the ``peraturan:`` of
+the catalog's ``sopdoc.yaml`` (:func:`registri`).
+
+Title differences are judged on the words: capitals ("Tentang"), commas,
+full stops, hyphens and spacing are ignored, as is an abbreviation in
+parentheses after the title ("(SOP AP)"); markup residue is the Form rules'
+finding and is stripped before reading.
+
+H102 and H107 divide the work so that one wrong title is reported once: a
+regulation whose official title the registry knows (and has verified) is
+checked against that title in every SOP (H102), which also settles any
+disagreement between SOPs; H107 compares the SOPs with each other only for
+the regulations the registry cannot judge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ...errors import Location
+from ...hukum import Kunci, Kutipan, KutipanError, beda_judul, jenis, parse_kutipan
+from ...model import Sop
+from ...peraturan import Peraturan, Registri, registri_bawaan
+from ...teks import kunci_teks
+from ..core import LintContext, Problem, Severity, rule
+from ..text import quote
+
+
+@dataclass(frozen=True)
+class Butir:
+    """One dasar hukum item of an SOP: its index and the citation read (or the error)."""
+
+    indeks: int
+    teks: str
+    kutipan: Kutipan | None
+    galat: str | None
+
+
+def kutipan_sop(sop: Sop, ctx: LintContext) -> list[Butir]:
+    """The dasar hukum of ``sop``, parsed (once per run)."""
+
+    def build(s: Sop) -> list[Butir]:
+        out = []
+        for i, teks in enumerate(s.dasar_hukum):
+            try:
+                out.append(Butir(i, teks, parse_kutipan(teks), None))
+            except KutipanError as exc:
+                out.append(Butir(i, teks, None, str(exc)))
+        return out
+
+    return ctx.per_sop("dasar_hukum", sop, build)
+
+
+def registri(ctx: LintContext) -> Registri:
+    """The bundled registry plus every loaded catalog's own ``peraturan:`` (once per run)."""
+    return ctx.memo(
+        "registri_peraturan",
+        lambda: registri_bawaan().dengan(p for pg in ctx.pengaturan for p in pg.peraturan),
+    )
+
+
+_SINGKATAN_AKHIR = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9 .&/-]{0,20}\)\s*$")
+
+
+def judul_kunci(judul: str) -> str:
+    """The comparison key of a title (see the module docstring)."""
+    return kunci_teks(_SINGKATAN_AKHIR.sub("", judul))
+
+
+def _tahun_sop(sop: Sop) -> int | None:
+    dates = [d for d in (sop.tanggal.pembuatan, sop.tanggal.revisi) if d is not None]
+    return max(dates).year if dates else None
+
+
+def _sebut(p: Peraturan | None, k: Kunci) -> str:
+    return f"{k} tentang {p.tentang}" if p is not None else str(k)
+
+
+def _sebut_lengkap(p: Peraturan | None, k: Kunci) -> str:
+    """'Undang-Undang Nomor 6 Tahun 2023 tentang ...' as a citation is written."""
+    kode = k.jenis.split(" | ")[0]
+    nama = jenis(kode).nama if kode in _NAMA_BAKU else (p.jenis if p else kode)
+    teks = f"{nama} Nomor {k.nomor} Tahun {k.tahun}"
+    return f"{teks} tentang {p.tentang}" if p is not None else teks
+
+
+_NAMA_BAKU = {"UU", "PERPPU", "PP", "PERPRES", "PERMENDAGRI", "PERMENPANRB", "PERMENKEU"}
+
+
+def _beda(tertulis: str, resmi: str) -> str:
+    parts = []
+    for a, b in beda_judul(tertulis, resmi):
+        if a and b:
+            parts.append(f"{quote(a, 50)} seharusnya {quote(b, 50)}")
+        elif b:
+            parts.append(f"kurang {quote(b, 140)}")
+        else:
+            parts.append(f"kelebihan {quote(a, 50)}")
+    return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
+
+
+def _beda_katalog(di_sini: str, di_sana: str) -> str:
+    parts = []
+    for a, b in beda_judul(di_sini, di_sana):
+        if a and b:
+            parts.append(f"di sini {quote(a, 50)}, di sana {quote(b, 50)}")
+        elif b:
+            parts.append(f"di sini tanpa {quote(b, 60)}")
+        else:
+            parts.append(f"di sana tanpa {quote(a, 60)}")
+    return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
+
+
+def _ditulis_benar(ctx: LintContext) -> dict[Kunci, Location]:
+    """Per regulation, the first place in the run where its official title is written."""
+
+    def build() -> dict[Kunci, Location]:
+        reg = registri(ctx)
+        out: dict[Kunci, Location] = {}
+        for sop in ctx.sops:
+            for b in kutipan_sop(sop, ctx):
+                k = b.kutipan
+                p = reg.cari(k.kunci) if k is not None else None
+                if k is None or k.judul is None or p is None or p.kunci in out:
+                    continue
+                if judul_kunci(k.judul) == judul_kunci(p.tentang):
+                    out[p.kunci] = ctx.lokasi(sop, ("dasar_hukum", b.indeks))
+        return out
+
+    return ctx.memo("dasar_hukum_benar", build)
+
+
+@rule("H101", "kutipan-tidak-terbaca", Severity.WARNING)
+def kutipan_tidak_terbaca(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A dasar hukum item is not a citation '<Jenis> Nomor <n> Tahun <yyyy> tentang <Judul>'.
+
+    Each item of the Dasar Hukum names one regulation: its jenis, nomor, tahun
+    and, after 'tentang', its title. An item without 'Nomor ... Tahun ...' or
+    without its title cannot be found by a reader (nor checked by sopdoc).
+    The UUD 1945 needs no nomor. Spellings of the jenis ('UU', 'Permendagri',
+    'Peraturan Menteri Dalam Negeri', ...) and 'Tentang' in capitals are fine.
+
+    PASS:
+
+        dasar_hukum:
+          - Pasal 18 ayat (6) Undang-Undang Dasar Negara Republik Indonesia Tahun 1945
+          - UU Nomor 25 Tahun 2009 Tentang Pelayanan Publik
+          - Permendagri No. 4 Tahun 2010 tentang Pedoman Pelayanan Administrasi Terpadu Kecamatan
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-Undang Pelayanan Publik
+          - Peraturan Pemerintah Nomor 17 Tahun 2018
+    """
+    for b in kutipan_sop(sop, ctx):
+        if b.galat is not None:
+            yield Problem(("dasar_hukum", b.indeks), f"Dasar hukum {quote(b.teks)}: {b.galat}")
+        elif b.kutipan is not None and b.kutipan.judul is None and b.kutipan.tahun != 1945:
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                f"Dasar hukum {quote(b.teks)} tanpa judul: tambahkan 'tentang <judul peraturan>'",
+            )
+
+
+@rule("H102", "judul-tidak-resmi", Severity.WARNING)
+def judul_tidak_resmi(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """The title of a cited regulation differs from its official title in the registry.
+
+    The title must be cited as the regulation itself states it. Only words
+    count: 'Tentang' or 'tentang', a missing comma or a hyphen are no
+    difference; a misspelt or missing word is ('Kodifikasi' for the official
+    'Kodefikasi' of Permendagri 90/2019). Regulations the registry marks
+    unverified are never judged.
+
+    PASS:
+
+        dasar_hukum:
+          - >-
+            Peraturan Menteri Dalam Negeri Nomor 90 Tahun 2019 Tentang Klasifikasi,
+            Kodefikasi dan Nomenklatur Perencanaan Pembangunan dan Keuangan Daerah
+
+    FAIL:
+
+        dasar_hukum:
+          - >-
+            Peraturan Menteri Dalam Negeri Nomor 90 Tahun 2019 tentang Klasifikasi,
+            Kodifikasi dan Nomenklatur Perencanaan Pembangunan dan Keuangan Daerah
+    """
+    reg = registri(ctx)
+    for b in kutipan_sop(sop, ctx):
+        k = b.kutipan
+        if k is None or k.judul is None:
+            continue
+        p = reg.cari(k.kunci)
+        if p is None or not p.terverifikasi:
+            continue
+        if judul_kunci(k.judul) != judul_kunci(p.tentang):
+            benar = _ditulis_benar(ctx).get(p.kunci)
+            lihat = f" (ditulis benar di {benar})" if benar is not None else ""
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                f"Judul {k.nama_pendek} tidak sesuai judul resminya: {_beda(k.judul, p.tentang)}. "
+                f"Judul resmi: {quote(p.tentang, 400)}{lihat}",
+            )
+
+
+@rule("H103", "peraturan-dicabut", Severity.WARNING)
+def peraturan_dicabut(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A cited regulation has been repealed (dicabut); the message names its replacement.
+
+    A repealed regulation is no legal basis. When it was repealed after the
+    SOP was signed, the message says so: the dasar hukum is to be updated at
+    the next revision.
+
+    PASS:
+
+        dasar_hukum:
+          - >-
+            Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana
+            telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023
+            tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun
+            2022 tentang Cipta Kerja menjadi Undang-Undang
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 32 Tahun 2004 tentang Pemerintahan Daerah
+    """
+    reg = registri(ctx)
+    tahun = _tahun_sop(sop)
+    for b in kutipan_sop(sop, ctx):
+        k = b.kutipan
+        p = reg.cari(k.kunci) if k is not None else None
+        if k is None or p is None or p.status != "dicabut" or p.kunci_pencabut is None:
+            continue
+        pengganti = p.kunci_pencabut
+        kapan = ""
+        if tahun is not None and pengganti.tahun > tahun:
+            kapan = " sesudah SOP ini disahkan; perbarui dasar hukumnya pada revisi berikutnya"
+        else:
+            kapan = "; ganti dengan peraturan yang berlaku"
+        yield Problem(
+            ("dasar_hukum", b.indeks),
+            f"{k.nama_pendek} sudah dicabut oleh {_sebut(reg.cari(pengganti), pengganti)}{kapan}",
+        )
+
+
+@rule("H104", "perubahan-tidak-disebut", Severity.INFO)
+def perubahan_tidak_disebut(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A cited regulation has been amended, and the citation does not say so.
+
+    The usual form is '... sebagaimana telah diubah dengan ...' or, after
+    several amendments, '... sebagaimana telah beberapa kali diubah, terakhir
+    dengan ...'. Only amendments made by the time the SOP was signed (or
+    revised) count; an amendment cited as its own item of the Dasar Hukum is
+    fine too.
+
+    PASS:
+
+        dasar_hukum:
+          - >-
+            Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah sebagaimana
+            telah beberapa kali diubah, terakhir dengan Undang-Undang Nomor 6 Tahun 2023
+            tentang Penetapan Peraturan Pemerintah Pengganti Undang-Undang Nomor 2 Tahun
+            2022 tentang Cipta Kerja menjadi Undang-Undang
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+    """
+    reg = registri(ctx)
+    tahun = _tahun_sop(sop)
+    butir = kutipan_sop(sop, ctx)
+    dikutip = {b.kutipan.kunci for b in butir if b.kutipan is not None}
+    for b in butir:
+        k = b.kutipan
+        p = reg.cari(k.kunci) if k is not None else None
+        if k is None or p is None or p.status != "diubah" or k.menyebut_perubahan:
+            continue
+        pengubah = [x for x in p.kunci_pengubah if tahun is None or x.tahun <= tahun]
+        if not pengubah or dikutip.intersection(pengubah):
+            continue
+        akhir = pengubah[-1]
+        sebut_akhir = _sebut_lengkap(reg.cari(akhir), akhir)
+        bentuk = (
+            f"sebagaimana telah beberapa kali diubah, terakhir dengan {sebut_akhir}"
+            if len(pengubah) > 1
+            else f"sebagaimana telah diubah dengan {sebut_akhir}"
+        )
+        yield Problem(
+            ("dasar_hukum", b.indeks),
+            f"{k.nama_pendek} telah diubah ({', '.join(str(x) for x in pengubah)}); "
+            f"sebutkan perubahannya: '... {bentuk}'",
+        )
+
+
+@rule("H105", "kutipan-ganda", Severity.WARNING)
+def kutipan_ganda(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """The same regulation is cited twice in one SOP.
+
+    Two items naming the same jenis, nomor and tahun (however they are
+    spelled) are one regulation; keep one.
+
+    PASS:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+          - >-
+            Undang-Undang Nomor 9 Tahun 2015 tentang Perubahan Kedua atas Undang-Undang
+            Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - UU No. 25 Tahun 2009 tentang Pelayanan Publik
+    """
+    pertama: dict[Kunci, int] = {}
+    for b in kutipan_sop(sop, ctx):
+        k = b.kutipan.kunci if b.kutipan is not None else None
+        if k is None:
+            continue
+        if k in pertama:
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                f"{k} sudah disebut pada dasar hukum nomor {pertama[k] + 1}; hapus salah satunya",
+            )
+        else:
+            pertama[k] = b.indeks
+
+
+def _lnds(keys: Sequence[tuple[int, ...]]) -> set[int]:
+    """Indexes (into ``keys``) of one longest non-decreasing subsequence."""
+    import bisect
+
+    tails: list[tuple[int, ...]] = []
+    tail_idx: list[int] = []
+    prev: list[int] = [-1] * len(keys)
+    for i, key in enumerate(keys):
+        pos = bisect.bisect_right(tails, key)
+        if pos == len(tails):
+            tails.append(key)
+            tail_idx.append(i)
+        else:
+            tails[pos] = key
+            tail_idx[pos] = i
+        prev[i] = tail_idx[pos - 1] if pos > 0 else -1
+    keep: set[int] = set()
+    i = tail_idx[-1] if tail_idx else -1
+    while i >= 0:
+        keep.add(i)
+        i = prev[i]
+    return keep
+
+
+def _tingkat(b: Butir) -> int:
+    return (b.kutipan.tingkat if b.kutipan is not None else None) or 0
+
+
+def _nama(b: Butir) -> str:
+    return b.kutipan.nama_pendek if b.kutipan is not None else b.teks
+
+
+def _nomor_urut(nomor: str) -> int:
+    m = re.match(r"\d+", nomor)
+    return int(m.group()) if m else 0
+
+
+@rule("H106", "urutan-hierarki", Severity.WARNING)
+def urutan_hierarki(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """The dasar hukum is not in the order of the hierarchy, then of year and number.
+
+    UU 12/2011 Pasal 7 ayat (1) orders the regulations: UUD 1945, Ketetapan
+    MPR, UU/Perppu, PP, Perpres, Perda Provinsi, Perda Kabupaten/Kota; the
+    regulations of Pasal 8 follow the central ones of their issuer's level
+    (Peraturan Menteri after the Perpres, Peraturan Bupati after the Perda
+    Kabupaten). Regulations of the same jenis go by year, then number. Only
+    the items out of place are reported (the fewest that need moving).
+
+    PASS:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2004 tentang Sistem Perencanaan Pembangunan Nasional
+          - Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah
+          - Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan
+          - >-
+            Peraturan Menteri Dalam Negeri Nomor 90 Tahun 2019 tentang Klasifikasi,
+            Kodefikasi, dan Nomenklatur Perencanaan Pembangunan dan Keuangan Daerah
+
+    FAIL:
+
+        dasar_hukum:
+          - >-
+            Peraturan Menteri Dalam Negeri Nomor 4 Tahun 2010 tentang Pedoman Pelayanan
+            Administrasi Terpadu Kecamatan
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan
+    """
+    items = [
+        b for b in kutipan_sop(sop, ctx) if b.kutipan is not None and b.kutipan.tingkat is not None
+    ]
+    ranks = [(b.kutipan.tingkat or 0,) for b in items if b.kutipan is not None]
+    keep = _lnds(ranks)
+    misplaced = [b for i, b in enumerate(items) if i not in keep]
+    kept = [b for i, b in enumerate(items) if i in keep]
+    for b in misplaced:
+        assert b.kutipan is not None
+        t = b.kutipan.tingkat or 0
+        sesudah = [o for o in kept if o.indeks > b.indeks and _tingkat(o) < t]
+        sebelum = [o for o in kept if o.indeks < b.indeks and _tingkat(o) > t]
+        if sesudah:
+            arah = f"sesudah nomor {sesudah[-1].indeks + 1} ({_nama(sesudah[-1])})"
+        else:
+            arah = f"sebelum nomor {sebelum[0].indeks + 1} ({_nama(sebelum[0])})"
+        yield Problem(
+            ("dasar_hukum", b.indeks),
+            f"Urutan dasar hukum tidak sesuai hierarki peraturan: {b.kutipan.nama_pendek} "
+            f"seharusnya ditulis {arah}",
+        )
+    by_jenis: dict[str, list[Butir]] = defaultdict(list)
+    for b in kept:
+        if b.kutipan is not None and b.kutipan.kunci is not None:
+            by_jenis[b.kutipan.kunci.jenis].append(b)
+    for group in by_jenis.values():
+        keys = [
+            (b.kutipan.tahun, _nomor_urut(b.kutipan.nomor)) for b in group if b.kutipan is not None
+        ]
+        keep_g = _lnds(keys)
+        for i, b in enumerate(group):
+            if i in keep_g or b.kutipan is None:
+                continue
+            later = [o for j, o in enumerate(group) if j in keep_g and keys[j] < keys[i]]
+            target = later[-1] if later else None
+            arah = (
+                f"sesudah nomor {target.indeks + 1} ({target.kutipan.nama_pendek})"
+                if target is not None and target.kutipan is not None
+                else "lebih awal"
+            )
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                f"Peraturan yang sejenis diurutkan menurut tahun lalu nomor: "
+                f"{b.kutipan.nama_pendek} seharusnya ditulis {arah}",
+            )
+
+
+@rule("H107", "kutipan-beda-katalog", Severity.WARNING, scope="katalog")
+def kutipan_beda_katalog(ctx: LintContext) -> Iterator[Problem]:
+    """The same regulation is cited with different titles in different SOPs of the catalog.
+
+    For a regulation the registry does not know (or has not verified), the
+    SOPs of one catalog are the only reference: a title written two ways is
+    wrong at least once. Each citation that differs from the most common
+    form (the first in file order on a tie) is reported with where the other
+    form is written. A regulation whose official title the registry knows is
+    left to H102, which reports every citation that differs from the official
+    title; reporting it here too would say the same thing twice. Add the
+    catalog's own regulations under ``peraturan:`` in ``sopdoc.yaml`` to have
+    them checked against their official titles.
+
+    PASS:
+
+        dasar_hukum:
+          - >-
+            Peraturan Bupati Banyumas Nomor 12 Tahun 2021 tentang Kedudukan, Susunan
+            Organisasi, Tugas dan Fungsi serta Tata Kerja Kecamatan
+        ---
+        dasar_hukum:
+          - >-
+            Peraturan Bupati Banyumas Nomor 12 Tahun 2021 Tentang Kedudukan, Susunan
+            Organisasi, Tugas dan Fungsi, serta Tata Kerja Kecamatan
+
+    FAIL:
+
+        dasar_hukum:
+          - >-
+            Peraturan Bupati Banyumas Nomor 12 Tahun 2021 tentang Kedudukan, Susunan
+            Organisasi, Tugas dan Fungsi serta Tata Kerja Kecamatan
+        ---
+        dasar_hukum:
+          - >-
+            Peraturan Bupati Banyumas Nomor 12 Tahun 2021 tentang Kedudukan, Susunan
+            Organisasi, Tugas Pokok dan Fungsi serta Tata Kerja Kecamatan
+    """
+    reg = registri(ctx)
+    groups: dict[Kunci, list[tuple[Sop, Butir]]] = defaultdict(list)
+    for sop in ctx.sops:
+        for b in kutipan_sop(sop, ctx):
+            k = b.kutipan
+            if k is None or k.judul is None or k.kunci is None:
+                continue
+            p = reg.cari(k.kunci)
+            if p is not None and p.terverifikasi:
+                continue  # H102 judges it against the official title
+            groups[k.kunci].append((sop, b))
+    for kunci, cites in groups.items():
+        forms = [judul_kunci(b.kutipan.judul or "") for _, b in cites if b.kutipan is not None]
+        if len(set(forms)) < 2:
+            continue
+        counts = Counter(forms)
+        first = {f: i for i, f in reversed(list(enumerate(forms)))}
+        best = max(counts, key=lambda f: (counts[f], -first[f]))
+        model_sop, model_b = cites[forms.index(best)]
+        where = ctx.lokasi(model_sop, ("dasar_hukum", model_b.indeks))
+        model_judul = model_b.kutipan.judul if model_b.kutipan else ""
+        for (sop, b), form in zip(cites, forms, strict=True):
+            if form == best or b.kutipan is None or b.kutipan.judul is None:
+                continue
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                f"Judul {kunci} ditulis lain daripada di {where}: "
+                f"{_beda_katalog(b.kutipan.judul, model_judul or '')}; samakan penulisannya "
+                "sesuai judul resmi peraturan",
+                sop,
+            )

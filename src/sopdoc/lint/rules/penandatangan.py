@@ -1,0 +1,483 @@
+"""T: Penandatangan — NIP and pangkat of 'Disahkan oleh'; one official's data across the catalog.
+
+The signatory usually comes from the catalog settings (``sopdoc.yaml``), so
+every SOP shares the same value at the same place: these rules look at each
+written value once (by its location) and report it there, not once per SOP.
+Values are read with their markup stripped; markup residue is the Form
+rules' finding.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+
+from ...errors import Location
+from ...model import Sop
+from ...nip import PANJANG, Nip, parse_nip, umur_saat
+from ...pangkat import Pangkat, parse_pangkat, saran_pangkat
+from ...teks import bersihkan_markup
+from ..core import LintContext, Problem, Severity, rule
+from ..text import quote
+
+UMUR_CPNS_MINIMAL = 18
+"""The youngest age at which one can be appointed CPNS (UU ASN; PP 11/2017 Pasal 23)."""
+
+
+@dataclass(frozen=True)
+class Nilai:
+    """One written value of a signatory field, with an SOP that uses it and where it is."""
+
+    sop: Sop
+    kunci: str  # 'nip', 'pangkat', 'nama', 'jabatan'
+    teks: str
+    lokasi: Location
+
+
+def nilai_unik(ctx: LintContext, kunci: str) -> list[Nilai]:
+    """Each written value of ``disahkan_oleh.<kunci>`` once (by location), in SOP order."""
+
+    def build() -> list[Nilai]:
+        seen: set[Location] = set()
+        out: list[Nilai] = []
+        for sop in ctx.sops:
+            teks = getattr(sop.disahkan_oleh, kunci)
+            if teks is None or not str(teks).strip():
+                continue
+            loc = ctx.lokasi(sop, ("disahkan_oleh", kunci))
+            if loc in seen:
+                continue
+            seen.add(loc)
+            out.append(Nilai(sop, kunci, str(teks), loc))
+        return out
+
+    return ctx.memo(("penandatangan", kunci), build)
+
+
+def _nip(ctx: LintContext) -> list[tuple[Nilai, Nip]]:
+    return [(n, parse_nip(n.teks)) for n in nilai_unik(ctx, "nip")]
+
+
+def _acuan(sop: Sop) -> date:
+    """The date the SOP speaks for: its latest of pembuatan/revisi, else today."""
+    dates = [d for d in (sop.tanggal.pembuatan, sop.tanggal.revisi) if d is not None]
+    return max(dates) if dates else date.today()
+
+
+_PATH_NIP = ("disahkan_oleh", "nip")
+_PATH_PANGKAT = ("disahkan_oleh", "pangkat")
+
+
+@rule("T101", "nip-tidak-lengkap", Severity.ERROR, scope="katalog")
+def nip_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
+    """The NIP is not 18 digits (or holds other characters than digits and spaces).
+
+    A NIP has 18 digits, printed '19780220 199612 1 001' (spaces between the
+    groups are fine, and so is a leading 'NIP.').
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: NIP. 197802201996121001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 01
+    """
+    for n, nip in _nip(ctx):
+        if nip.karakter_asing:
+            yield Problem(
+                _PATH_NIP,
+                f"NIP {quote(n.teks)} memuat karakter selain angka "
+                f"({quote(nip.karakter_asing)}); NIP terdiri atas 18 angka",
+                n.sop,
+            )
+        elif len(nip.angka) != PANJANG:
+            yield Problem(
+                _PATH_NIP,
+                f"NIP {quote(n.teks)} terdiri atas {len(nip.angka)} angka; NIP terdiri atas "
+                "18 angka (tanggal lahir 8, TMT CPNS 6, jenis kelamin 1, nomor urut 3)",
+                n.sop,
+            )
+
+
+@rule("T102", "nip-tanggal-lahir", Severity.ERROR, scope="katalog")
+def nip_tanggal_lahir(ctx: LintContext) -> Iterator[Problem]:
+    """The first 8 digits of the NIP are not a real date of birth (YYYYMMDD).
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19800229 200501 1 002
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780230 199612 1 001
+    """
+    for n, nip in _nip(ctx):
+        if not nip.lengkap:
+            continue  # T101
+        lahir = nip.tanggal_lahir
+        if lahir is None or lahir.year < 1900:
+            yield Problem(
+                _PATH_NIP,
+                f"8 angka pertama NIP ({nip.angka[:8]}) bukan tanggal lahir yang sah "
+                "(tahun, bulan, tanggal: YYYYMMDD)",
+                n.sop,
+            )
+        elif lahir > _acuan(n.sop):
+            yield Problem(
+                _PATH_NIP,
+                f"Tanggal lahir dalam NIP ({lahir.isoformat()}) sesudah tanggal SOP",
+                n.sop,
+            )
+
+
+@rule("T103", "nip-tmt", Severity.WARNING, scope="katalog")
+def nip_tmt(ctx: LintContext) -> Iterator[Problem]:
+    """The TMT CPNS in the NIP (digits 9–14) is not a plausible year and month.
+
+    The month must be 01–12; the appointment can be no earlier than the
+    18th birthday and no later than the SOP's date. A NI PPPK has no month
+    there (digits 13–14 count work agreements), so a NIP whose 'month' is
+    impossible but whose year allows a PPPK is not judged.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199012 1 001
+    """
+    for n, nip in _nip(ctx):
+        if not nip.lengkap or nip.mungkin_pppk:
+            continue
+        tahun, bulan = nip.tmt_tahun, nip.tmt_bulan
+        assert tahun is not None and bulan is not None
+        if not 1 <= bulan <= 12:
+            yield Problem(
+                _PATH_NIP,
+                f"Angka 13–14 NIP ({nip.angka[12:14]}) seharusnya bulan TMT CPNS (01–12)",
+                n.sop,
+            )
+            continue
+        lahir = nip.tanggal_lahir
+        if lahir is not None:
+            umur = umur_saat(lahir, tahun, bulan)
+            if umur < UMUR_CPNS_MINIMAL:
+                yield Problem(
+                    _PATH_NIP,
+                    f"TMT CPNS dalam NIP ({tahun}-{bulan:02d}) jatuh ketika umur "
+                    f"{max(umur, 0):.0f} tahun; CPNS paling muda {UMUR_CPNS_MINIMAL} tahun",
+                    n.sop,
+                )
+                continue
+        acuan = _acuan(n.sop)
+        if (tahun, bulan) > (acuan.year, acuan.month):
+            yield Problem(
+                _PATH_NIP,
+                f"TMT CPNS dalam NIP ({tahun}-{bulan:02d}) sesudah tanggal SOP "
+                f"({acuan.isoformat()})",
+                n.sop,
+            )
+
+
+@rule("T104", "nip-jenis-kelamin", Severity.ERROR, scope="katalog")
+def nip_jenis_kelamin(ctx: LintContext) -> Iterator[Problem]:
+    """Digit 15 of the NIP (gender) is not 1 (laki-laki) or 2 (perempuan).
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: DWI ASTUTI, S.Sos
+          pangkat: Pembina
+          nip: 19800512 200312 2 004
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 3 001
+    """
+    for n, nip in _nip(ctx):
+        if nip.lengkap and nip.jenis_kelamin not in ("1", "2"):
+            yield Problem(
+                _PATH_NIP,
+                f"Angka ke-15 NIP ({nip.jenis_kelamin}) seharusnya jenis kelamin: "
+                "1 (laki-laki) atau 2 (perempuan)",
+                n.sop,
+            )
+
+
+def _pangkat(ctx: LintContext) -> list[tuple[Nilai, Pangkat]]:
+    return [(n, parse_pangkat(n.teks)) for n in nilai_unik(ctx, "pangkat")]
+
+
+@rule("T105", "pangkat-tidak-dikenal", Severity.WARNING, scope="katalog")
+def pangkat_tidak_dikenal(ctx: LintContext) -> Iterator[Problem]:
+    """The pangkat is not a PNS rank (Juru Muda, I/a … Pembina Utama, IV/e).
+
+    'Tingkat I' may be written 'Tk. I', 'Tk.I' or 'Tingkat I', with or
+    without the golongan ('Pembina Tk. I (IV/b)', 'Pembina/IV a'). A PPPK
+    has no pangkat: 'PPPK' (with its golongan) is accepted as it is.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tingkat I, IV/b
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Madya
+          nip: 19780220 199612 1 001
+    """
+    for n, p in _pangkat(ctx):
+        if p.dikenal or not p.nama_tertulis:
+            continue
+        saran = saran_pangkat(p.nama_tertulis)
+        lagi = f"; maksudnya {quote(saran)}?" if saran else ""
+        yield Problem(
+            _PATH_PANGKAT,
+            f"Pangkat {quote(n.teks)} bukan pangkat PNS (Juru Muda I/a sampai Pembina "
+            f"Utama IV/e){lagi}",
+            n.sop,
+        )
+
+
+@rule("T106", "pangkat-golongan", Severity.ERROR, scope="katalog")
+def pangkat_golongan(ctx: LintContext) -> Iterator[Problem]:
+    """The golongan written beside the pangkat is not that pangkat's golongan.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk.I (IV/b)
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I (IV/a)
+          nip: 19780220 199612 1 001
+    """
+    for n, p in _pangkat(ctx):
+        if p.golongan_cocok:
+            continue
+        lain = p.nama_golongan_tertulis
+        golongan_itu = f"; {p.golongan_tertulis} adalah {lain}" if lain else ""
+        yield Problem(
+            _PATH_PANGKAT,
+            f"Pangkat {quote(n.teks)}: golongan {p.nama} adalah {p.golongan}, bukan "
+            f"{p.golongan_tertulis}{golongan_itu}",
+            n.sop,
+        )
+
+
+def _sama(teks: str) -> str:
+    return " ".join(bersihkan_markup(teks).casefold().split())
+
+
+@rule("T107", "penandatangan-beda", Severity.WARNING, scope="katalog")
+def penandatangan_beda(ctx: LintContext) -> Iterator[Problem]:
+    """The same official signs with different data in different SOPs of the catalog.
+
+    An official is recognised by the NIP (its digits) or, failing that, by
+    the name. Nama, jabatan, pangkat and the printing of the NIP must be the
+    same wherever the official signs. Capitals and markup are not compared
+    (capitals are typography; markup is reported by the Form rules), and
+    'Tk. I' against 'Tingkat I' is left to T108.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+        ---
+        disahkan_oleh:
+          jabatan: CAMAT KEBASEN
+          nama: <p>Wahyu Adhi Fibrianto, S.STP., M.A.P</p>
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+        ---
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.AP
+          pangkat: Pembina Tk. I
+          nip: 197802201996121001
+    """
+    sops = [s for s in ctx.sops]
+    # Group the SOPs by official: same NIP digits, or same name when a NIP is missing.
+    parent = list(range(len(sops)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    by_key: dict[str, int] = {}
+    for i, sop in enumerate(sops):
+        ttd = sop.disahkan_oleh
+        keys = [f"nama:{_sama(ttd.nama)}"]
+        if ttd.nip:
+            digits = parse_nip(ttd.nip).angka
+            if len(digits) == PANJANG:
+                keys = [f"nip:{digits}"]
+        for key in keys:
+            if key in by_key:
+                parent[find(i)] = find(by_key[key])
+            else:
+                by_key[key] = i
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(sops)):
+        groups[find(i)].append(i)
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        yield from _beda_data(ctx, [sops[i] for i in members])
+
+
+def _bentuk(kunci: str, teks: str) -> str:
+    if kunci == "nip":
+        return parse_nip(teks).tercetak
+    if kunci == "pangkat":
+        p = parse_pangkat(teks)
+        if p.nama is not None:
+            return f"{p.nama}|{p.golongan_tertulis or ''}"
+    return _sama(teks)
+
+
+_LABEL = {"nama": "Nama", "jabatan": "Jabatan", "pangkat": "Pangkat", "nip": "NIP"}
+
+
+def _beda_data(ctx: LintContext, sops: list[Sop]) -> Iterator[Problem]:
+    for kunci in ("nama", "jabatan", "pangkat", "nip"):
+        seen: set[Location] = set()
+        values: list[tuple[Sop, str, Location]] = []
+        for sop in sops:
+            teks = getattr(sop.disahkan_oleh, kunci)
+            if teks is None:
+                continue
+            loc = ctx.lokasi(sop, ("disahkan_oleh", kunci))
+            if loc in seen:
+                continue
+            seen.add(loc)
+            values.append((sop, teks, loc))
+        forms = [_bentuk(kunci, t) for _, t, _ in values]
+        if len(set(forms)) < 2:
+            continue
+        counts = Counter(forms)
+        first = {f: i for i, f in reversed(list(enumerate(forms)))}
+        best = max(counts, key=lambda f: (counts[f], -first[f]))
+        _, best_teks, best_loc = values[forms.index(best)]
+        for (sop, teks, _loc), form in zip(values, forms, strict=True):
+            if form == best:
+                continue
+            yield Problem(
+                ("disahkan_oleh", kunci),
+                f"{_LABEL[kunci]} penandatangan ditulis {quote(bersihkan_markup(teks))}, "
+                f"di {best_loc} {quote(bersihkan_markup(best_teks))}; pejabat yang sama "
+                "ditulis sama di setiap SOP",
+                sop,
+            )
+
+
+@rule("T108", "ejaan-pangkat", Severity.INFO, scope="katalog")
+def ejaan_pangkat(ctx: LintContext) -> Iterator[Problem]:
+    """The catalog spells 'Tingkat I' of the pangkat in more than one way ('Tk. I', 'Tingkat I').
+
+    One spelling throughout keeps the documents uniform; the most common
+    spelling of the catalog (the first in file order on a tie) is the model.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+        ---
+        disahkan_oleh:
+          jabatan: Sekretaris Camat Kebasen
+          nama: DWI ASTUTI, S.Sos
+          pangkat: Penata Tk. I
+          nip: 19800512 200312 2 004
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+        ---
+        disahkan_oleh:
+          jabatan: Sekretaris Camat Kebasen
+          nama: DWI ASTUTI, S.Sos
+          pangkat: Penata Tingkat I
+          nip: 19800512 200312 2 004
+    """
+    spelled = [(n, p.ejaan_tingkat) for n, p in _pangkat(ctx) if p.ejaan_tingkat]
+    forms = [e for _, e in spelled if e]
+    if len(set(forms)) < 2:
+        return
+    counts = Counter(forms)
+    first = {f: i for i, f in reversed(list(enumerate(forms)))}
+    best = max(counts, key=lambda f: (counts[f], -first[f]))
+    model = next(n for n, e in spelled if e == best)
+    for n, e in spelled:
+        if e != best:
+            yield Problem(
+                _PATH_PANGKAT,
+                f"'Tingkat I' ditulis {quote(e or '')} di sini dan {quote(best)} di "
+                f"{model.lokasi}; pakai satu ejaan di seluruh katalog",
+                n.sop,
+            )
