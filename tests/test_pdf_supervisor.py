@@ -9,6 +9,7 @@ The real LibreOffice is exercised in test_pdf.py.
 
 from __future__ import annotations
 
+import importlib
 import io
 import os
 import stat
@@ -18,8 +19,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfWriter
 
-import sopdoc
-from sopdoc.pdf import LibreOfficeMissing, PdfJob, convert
+from sopdoc.pdf import LibreOfficeMissing, PdfJob, convert, find_soffice
 
 FAKE = """#!{python}
 import os, signal, sys, time
@@ -116,7 +116,7 @@ def test_missing_libreoffice_names_the_install_command(
 ) -> None:
     monkeypatch.setenv("PATH", str(tmp_path))
     monkeypatch.delenv("SOPDOC_SOFFICE", raising=False)
-    assert sopdoc.pdf.find_soffice() is None
+    assert find_soffice() is None
     jobs = _jobs(tmp_path, ["ok"])
     with pytest.raises(LibreOfficeMissing) as caught:
         convert(jobs)
@@ -124,3 +124,15 @@ def test_missing_libreoffice_names_the_install_command(
     assert "apt-get install libreoffice-writer-nogui fonts-liberation" in message
     assert "make system" in message
     assert not os.path.exists(tmp_path / "out")
+
+
+def test_a_long_batch_is_cut_into_chunks_of_one_process_each(
+    tmp_path: Path, fake_office: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program, log = fake_office
+    monkeypatch.setattr(importlib.import_module("sopdoc.pdf.convert"), "CHUNK", 2)
+    jobs = _jobs(tmp_path, ["ok", "ok", "HANG", "ok", "ok"])
+    results = convert(jobs, timeout=1.0, soffice=str(program))
+    assert [r.ok for r in results] == [True, True, False, True, True]
+    # [0, 1], [2 (hangs), 3] -> [3, 4]: three processes
+    assert log.read_text().count("start") == 3

@@ -51,6 +51,9 @@ DEFAULT_TIMEOUT = 120.0
 STARTUP_TIMEOUT = 90.0
 """Extra seconds LibreOffice may take to start (profile creation on the first run)."""
 
+CHUNK = 200
+"""Files per LibreOffice process: bounds the command line and the process's memory."""
+
 _RESTART_EXIT = 81  # soffice.bin asks to be restarted after creating a fresh profile
 _STOP_SIGNALS = {signal.SIGKILL, signal.SIGTERM, signal.SIGINT, signal.SIGHUP}
 _CONVERT_LINE = re.compile(r"^convert .*?(\d{5})\.docx -> ")
@@ -186,7 +189,8 @@ def convert(
                 _settle(results[i], f"cannot read the DOCX: {exc.strerror or exc}", on_result)
         restarts = 0
         while pending:
-            run = _Run(order=list(pending), on_progress=on_progress)
+            run = _Run(order=pending[:CHUNK], on_progress=on_progress)
+            later = pending[CHUNK:]
             command = [
                 office_binary(exe),
                 f"-env:UserInstallation={(root / 'profile').as_uri()}",
@@ -206,7 +210,14 @@ def convert(
             if status == _RESTART_EXIT and run.last_converted < 0 and restarts < 3:
                 restarts += 1
                 continue
-            pending = _collect(run, jobs, results, outdir, status, timed_out, timeout, on_result)
+            rest, stopped = _collect(
+                run, jobs, results, outdir, status, timed_out, timeout, on_result
+            )
+            if stopped:
+                for i in later:
+                    _settle(results[i], f"not converted: {stopped} before reaching it", on_result)
+                break
+            pending = rest + later
     return [results[i] for i in range(len(jobs))]
 
 
@@ -293,8 +304,9 @@ def _collect(
     timed_out: bool,
     timeout: float,
     on_result: Callable[[PdfResult], None] | None,
-) -> list[int]:
-    """Settle the files of one run; return the job indexes a new process should do."""
+) -> tuple[list[int], str | None]:
+    """Settle the files of one run; return the job indexes a new process should do, and
+    why the whole batch must stop (LibreOffice stopped from outside), if it must."""
     whole: dict[int, int] = {}
     for pos, i in enumerate(run.order):
         pages = pdf_whole(outdir / f"{i:05d}.pdf")
@@ -324,28 +336,28 @@ def _collect(
         if pos not in whole:
             _settle(results[run.order[pos]], f"LibreOffice made no PDF{detail}", on_result)
     if in_flight is None:
-        return []
+        return [], None
     rest = [run.order[p] for p in range(in_flight + 1, len(run.order)) if p not in whole]
     rest = [i for i in rest if not results[i].error]
     flight = results[run.order[in_flight]]
     if timed_out:
         _settle(flight, f"timed out after {timeout:g} s; LibreOffice was stopped", on_result)
-        return rest
+        return rest, None
     if status == 0:
         # LibreOffice finished but left files without a PDF: each failed on its own.
         for pos in range(in_flight, len(run.order)):
             if pos not in whole:
                 _settle(results[run.order[pos]], f"LibreOffice made no PDF{detail}", on_result)
-        return []
+        return [], None
     if status < 0 and -status in _STOP_SIGNALS:
         why = f"LibreOffice was stopped ({signal.Signals(-status).name})"
         _settle(flight, f"{why} while converting it", on_result)
         for i in rest:
             _settle(results[i], f"not converted: {why} before reaching it", on_result)
-        return []
+        return [], why
     how = f"signal {signal.Signals(-status).name}" if status < 0 else f"exit code {status}"
     _settle(flight, f"LibreOffice crashed ({how}) while converting it{detail}", on_result)
-    return rest
+    return rest, None
 
 
 def _last_error(output: list[str]) -> str:
