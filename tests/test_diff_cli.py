@@ -140,3 +140,15 @@ def test_output_file_is_written_whole(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert target.read_text().startswith("### SOP PK . KEC . KBS / 011")
     assert [p.name for p in target.parent.iterdir()] == ["diff.md"]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "name"),
+    [("text", "perubahan.txt"), ("markdown", "perubahan.md"), ("json", "perubahan.json")],
+)
+def test_committed_example_outputs_are_current(fmt: str, name: str) -> None:
+    old = "specs/kecamatan-kebasen/011-pengumpulan-data-kinerja.yaml"
+    new = "examples/revisi-pengumpulan/011-pengumpulan-data-kinerja.yaml"
+    done = sopdoc("diff", old, new, "-f", fmt)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (REVISED.parent / name).read_text()

@@ -76,8 +76,8 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
     if isinstance(value, dict):  # a riwayat revisi entry
-        head = " ".join(str(value[k]) for k in ("tanggal", "nomor") if value.get(k))
-        return f"{head}: {value.get('catatan', '')}" if head else str(value.get("catatan", ""))
+        nomor = f" (revisi {value['nomor']})" if value.get("nomor") else ""
+        return f"{value.get('tanggal', '')}{nomor}: {value.get('catatan', '')}"
     return str(value)
 
 
