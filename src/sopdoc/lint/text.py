@@ -86,3 +86,9 @@ def uraian(path: tuple[str | int, ...]) -> str:
     if len(path) >= 2:
         return f"{name} '{path[1]}'"
     return name
+
+
+def clear_caches() -> None:
+    """Forget every cached normalisation (for honest cold-start measurements)."""
+    norm.cache_clear()
+    words.cache_clear()

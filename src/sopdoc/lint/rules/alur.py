@@ -343,7 +343,10 @@ _DARI = frozenset({"dari"})
 
 def _sebutan(sop: Sop, ctx: LintContext, i: int, kata: frozenset[str]) -> list[PeranRef]:
     """Roles named after 'ke'/'kepada' (or 'dari') in step ``i``'s activity text."""
-    toks = tokens(sop.kegiatan[i].aktivitas)
+    text = sop.kegiatan[i].aktivitas
+    if kata.isdisjoint(words(text)):
+        return []
+    toks = tokens(text)
     found: list[PeranRef] = []
     for j, t in enumerate(toks):
         if t in kata:
@@ -373,7 +376,7 @@ def _serah_terima(sop: Sop, ctx: LintContext) -> list[tuple[int, str, PeranRef, 
                 named = [
                     m
                     for m in _sebutan(sop, ctx, i, kata)
-                    if any(r.covers(m) or m.covers(r) for r in lane_roles)
+                    if any(r.peran == m.peran for r in lane_roles)
                 ]
                 if not named:
                     continue  # nobody named, or only people outside the lanes
@@ -416,8 +419,8 @@ def serah_terima(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     are matched through role aliases (Sekcam = Sekretaris Camat, Kasubag =
     Kasubbag = Kepala Sub Bagian, Kasi = Kepala Seksi ...), a label
     "Kasi/Kasubag" covers both, and one named person out of several
-    ("ke Kasubag Perencanaan/Sekcam") is enough. People who have no lane in
-    this SOP (Bupati, Pemohon in a lane-less SOP) are not judged.
+    ("ke Kasubag Perencanaan/Sekcam") is enough. People whose role has no
+    lane in this SOP (a Bupati, a Pemohon without a column) are not judged.
 
     PASS:
 

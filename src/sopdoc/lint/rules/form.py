@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, SpecPath, rule
@@ -85,6 +85,7 @@ def sisa_markup(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
 
 
 _NOMOR_FIELDS = frozenset({"nomor"})
+_SPASI_TANDA = re.compile(r"\w\s+[,.;:](?:\s|$)")
 
 
 @rule("F103", "spasi-berlebih", Severity.INFO)
@@ -114,7 +115,11 @@ def spasi_berlebih(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             what.append("karakter tab")
         if "\u00a0" in body:
             what.append("spasi tak-putus (non-breaking space)")
-        if path[0] not in _NOMOR_FIELDS and re.search(r"\w\s+[,.;:](?:\s|$)", body):
+        if (
+            path[0] not in _NOMOR_FIELDS
+            and (" ," in body or " ." in body or " ;" in body or " :" in body)
+            and _SPASI_TANDA.search(body)
+        ):
             what.append("spasi sebelum tanda baca")
         if what:
             yield Problem(path, f"{uraian(path)} memuat {', '.join(what)}")
@@ -123,7 +128,9 @@ def spasi_berlebih(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
 _SUFFIX = re.compile(r"(?:kan|an|i|nya)$")
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
+    """A crude stem: the word without the endings -kan, -an, -i, -nya (words over 5 letters)."""
     if len(word) <= 5 or word.isdigit():
         return word
     return _SUFFIX.sub("", word)
@@ -195,17 +202,24 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
           petugas: Petugas PATEN
           camat: Camat
     """
-    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Sop, SpecPath, str]]]]
-    groups = defaultdict(lambda: defaultdict(list))
+    # Pass 1: the first spelling of each stem key; keys seen with a second spelling.
+    first: dict[tuple[str, ...], tuple[str, ...]] = {}
+    conflicts: set[tuple[str, ...]] = set()
+    for sop in ctx.sops:
+        for _path, text in _phrase_paths(sop, ctx):
+            key = _keys(text)
+            if key is not None and first.setdefault(key[0], key[1]) != key[1]:
+                conflicts.add(key[0])
+    if not conflicts:
+        return
+    # Pass 2: every use of the spellings in conflict, in catalog order.
+    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Sop, SpecPath, str]]]] = {}
     for sop in ctx.sops:
         for path, text in _phrase_paths(sop, ctx):
-            w = words(text)
-            if len(w) < 2:
-                continue
-            groups[tuple(_stem(x) for x in w)][w].append((sop, path, text))
+            key = _keys(text)
+            if key is not None and key[0] in conflicts:
+                groups.setdefault(key[0], {}).setdefault(key[1], []).append((sop, path, text))
     for variants in groups.values():
-        if len(variants) < 2:
-            continue
         best = max(variants, key=lambda v: len(variants[v]))  # first on a tie (dict order)
         canon = variants[best][0][2]
         for v, uses in variants.items():
@@ -218,6 +232,14 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
                     f"({len(variants[best])}× di katalog); pakai satu ejaan",
                     sop,
                 )
+
+
+def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """(stem key, word key) of a phrase of two words or more."""
+    w = words(text)
+    if len(w) < 2:
+        return None
+    return tuple(map(_stem, w)), w
 
 
 @rule("F105", "output-kosong", Severity.WARNING)

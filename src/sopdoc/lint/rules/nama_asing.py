@@ -20,10 +20,11 @@ _SKIP = frozenset(
 
 @dataclass
 class _Subjek:
-    """Subjects of the SOPs known in a run, indexed by their first two words."""
+    """Subjects of the SOPs known in a run (two words or more), and their lengths."""
 
-    by_bigram: dict[tuple[str, str], list[tuple[str, ...]]]
     teks: dict[tuple[str, ...], str]  # subject words -> how it is written
+    lengths: tuple[int, ...]  # the distinct lengths, in words
+    first: frozenset[str]  # the first words
 
 
 def _subjek(ctx: LintContext) -> _Subjek:
@@ -36,11 +37,8 @@ def _subjek(ctx: LintContext) -> _Subjek:
                 clean = re.sub(r"<[^<>]*>", "", ref).strip()
                 clean = re.sub(r"(?i)^sop\s+", "", clean)
                 teks.setdefault(w, clean)
-        by_bigram: dict[tuple[str, str], list[tuple[str, ...]]] = defaultdict(list)
-        for w in teks:
-            if len(w) >= 2:
-                by_bigram[(w[0], w[1])].append(w)
-        return _Subjek(dict(by_bigram), teks)
+        teks = {w: t for w, t in teks.items() if len(w) >= 2}
+        return _Subjek(teks, tuple(sorted({len(w) for w in teks})), frozenset(w[0] for w in teks))
 
     return ctx.memo("nama_asing.subjek", build)
 
@@ -57,9 +55,18 @@ def _sibling(own: tuple[str, ...], other: tuple[str, ...]) -> bool:
 
 
 def _mentions(text_words: tuple[str, ...], subj: _Subjek) -> Iterator[tuple[str, ...]]:
-    for i in range(len(text_words) - 1):
-        for cand in subj.by_bigram.get((text_words[i], text_words[i + 1]), ()):
-            if text_words[i : i + len(cand)] == cand:
+    """Every subject written in ``text_words`` (a dict probe per position and length)."""
+    n = len(text_words)
+    teks = subj.teks
+    first = subj.first
+    for i in range(n - 1):
+        if text_words[i] not in first:
+            continue
+        for k in subj.lengths:
+            if i + k > n:
+                break
+            cand = text_words[i : i + k]
+            if cand in teks:
                 yield cand
 
 
@@ -127,6 +134,7 @@ _JENIS = {
     "walikota": "daerah",
     "wali kota": "daerah",
 }
+_KATA_WILAYAH = frozenset({"kecamatan", "kabupaten", "kota", "kotamadya", "bupati", "walikota"})
 _BUKAN_NAMA = frozenset(
     """dan atau dengan untuk yang di ke dari kepada selaku tahun nomor tentang sebagai melalui
     beserta serta se setempat terkait sekcam camat kasi kasubag""".split()  # noqa: SIM905
@@ -135,7 +143,7 @@ _BUKAN_NAMA = frozenset(
 
 def _wilayah(text: str) -> Iterator[tuple[str, tuple[str, ...], str]]:
     """(kind, name words, as written) of each region named in ``text``."""
-    if not any(c in text for c in "KkBW"):
+    if _KATA_WILAYAH.isdisjoint(words(text)):
         return
     for m in _WILAYAH.finditer(text):
         jenis = _JENIS[re.sub(r"\s+", " ", m["jenis"].lower())]
