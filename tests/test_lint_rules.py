@@ -125,7 +125,10 @@ def test_rule_options_from_configuration(tmp_path: Path) -> None:
 
 def test_case_only_difference_is_not_a_spelling_variant(tmp_path: Path) -> None:
     a = "pencatatan_pendataan:\n  - Buku register surat keterangan\n"
-    b = "nomor: PK. KEC. KBS / 021 / I / 2024\npencatatan_pendataan:\n  - Buku Register Surat Keterangan\n"
+    b = (
+        "nomor: PK. KEC. KBS / 021 / I / 2024\n"
+        "pencatatan_pendataan:\n  - Buku Register Surat Keterangan\n"
+    )
     assert run(tmp_path, a, b, select=["F104"]) == []
 
 
