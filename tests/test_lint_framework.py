@@ -201,3 +201,19 @@ def test_rules_page_is_up_to_date() -> None:
     assert committed == rules_markdown(), (
         "docs/rules.md is stale: run python -m sopdoc.lint.docs > docs/rules.md"
     )
+
+
+def test_pre_commit_hooks_run_the_checker(tmp_path: Path) -> None:
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    lint_hook = next(h for h in hooks if h["id"] == "sopdoc-lint")
+    assert lint_hook["language"] == "python" and lint_hook["pass_filenames"] is False
+    # the hook's command line, as pre-commit runs it, on a clean catalog
+    write(tmp_path / "specs", "020.yaml")
+    entry = lint_hook["entry"].split()
+    assert entry[0] == "sopdoc"
+    run = subprocess.run(
+        [SOPDOC, *entry[1:], *lint_hook["args"]], cwd=tmp_path, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stdout + run.stderr

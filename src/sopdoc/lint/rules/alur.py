@@ -337,7 +337,7 @@ def lajur_tidak_dipakai(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             )
 
 
-_KE = frozenset({"ke", "kepada"})
+_KE = frozenset({"ke", "kepada", "melalui"})  # "ke Camat melalui Sekcam": either may follow
 _DARI = frozenset({"dari"})
 
 
@@ -370,7 +370,10 @@ def _serah_terima(sop: Sop, ctx: LintContext) -> list[tuple[int, str, PeranRef, 
         lane_roles = [r for label in sop.pelaksana.values() for r in ctx.peran.label(label)]
         out: list[tuple[int, str, PeranRef, list[int], str]] = []
         for i in range(len(sop.kegiatan)):
-            for arah, kata, others in (("ke", _KE, alur.succ[i]), ("dari", _DARI, alur.pred[i])):
+            # "ke X": X does the next step (in flow order); "dari X": X did some earlier step
+            # (the document may come from further back than the step before).
+            earlier = list(range(i))
+            for arah, kata, others in (("ke", _KE, alur.succ[i]), ("dari", _DARI, earlier)):
                 if not others:
                     continue
                 named = [
@@ -387,7 +390,8 @@ def _serah_terima(sop: Sop, ctx: LintContext) -> list[tuple[int, str, PeranRef, 
                     continue
                 covered = [m for m in named if any(r.covers(m) for r in roles)]
                 if covered:
-                    out.append((i, arah, covered[0], others, "umum"))
+                    if arah == "ke":
+                        out.append((i, arah, covered[0], others, "umum"))
                 else:
                     out.append((i, arah, named[0], others, "lain"))
         return out
@@ -414,8 +418,9 @@ def serah_terima(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """The activity hands the work "ke X" (or takes it "dari X"), but X does not do the next step.
 
     "Meneruskan konsep ke Sekcam" means the next step (in flow order: the next
-    row, or the "tidak" target of a decision) is the Sekcam's; "menelaah
-    disposisi dari Camat" means the step before was the Camat's. Lane labels
+    row, or the "tidak" target of a decision) is the Sekcam's ("ke Camat
+    melalui Sekcam": the Camat's or the Sekcam's); "menelaah disposisi dari
+    Camat" means the Camat did an earlier step. Lane labels
     are matched through role aliases (Sekcam = Sekretaris Camat, Kasubag =
     Kasubbag = Kepala Sub Bagian, Kasi = Kepala Seksi ...), a label
     "Kasi/Kasubag" covers both, and one named person out of several
@@ -477,8 +482,8 @@ def serah_terima(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             )
         else:
             msg = (
-                f"Langkah {i + 1} menerima dari {nama}, tetapi langkah sebelumnya ({nomor}) "
-                f"dikerjakan oleh {_labels(sop, ctx, others)}"
+                f"Langkah {i + 1} menerima dari {nama}, tetapi tidak ada langkah sebelumnya "
+                f"yang dikerjakan {nama} (lajur sebelumnya: {_labels(sop, ctx, others)})"
             )
         yield Problem(("kegiatan", i, "aktivitas"), msg)
 
