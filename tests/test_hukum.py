@@ -244,3 +244,17 @@ def test_title_difference_ignores_case_and_punctuation() -> None:
         ("Pemerintah", "Pemerintahan")
     ]
     assert beda_judul("A B D", "A B C D") == [("", "C")]
+
+
+def test_juncto_and_list_connectors() -> None:
+    jo = parse_kutipan(
+        "Undang-Undang Nomor 31 Tahun 1999 jo. Undang-Undang Nomor 20 Tahun 2001 tentang "
+        "Pemberantasan Tindak Pidana Korupsi"
+    )
+    assert jo.juncto and jo.menyebut_perubahan and jo.judul is None
+    assert [p.nama_pendek for p in jo.perubahan] == ["UU 20/2001"]
+    # The "; dan" that joins the last two items of a list is no part of the title.
+    assert parse_kutipan(
+        "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik; dan"
+    ).judul == ("Pelayanan Publik")
+    assert parse_kutipan("PP Nomor 17 Tahun 2018 tentang Kecamatan, serta").judul == "Kecamatan"

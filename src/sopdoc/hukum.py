@@ -373,6 +373,8 @@ class Kutipan:
     menyebut_perubahan: bool = False
     """The citation mentions its amendments ('sebagaimana telah diubah ...')."""
     perubahan: tuple[Kutipan, ...] = field(default_factory=tuple)
+    juncto: bool = False
+    """Cited with 'jo.' (juncto) and its amendment, the title possibly only after the latter."""
 
     @property
     def kunci(self) -> Kunci | None:
@@ -427,9 +429,11 @@ _PASAL = re.compile(
 _TENTANG = re.compile(r"^[\s,]*(?P<kata>tentang)\b\s*(?P<judul>.*)$", re.IGNORECASE | re.DOTALL)
 _PERUBAHAN = re.compile(
     r"[\s,]*\b(?:sebagaimana|yang)\s+(?:telah\s+)?(?:beberapa\s+kali\s+)?(?:di)?ubah\b"
-    r"|[\s,]*\b(?:beserta|dan|berikut)\s+(?:segala\s+)?perubahannya\b",
+    r"|[\s,]*\b(?:beserta|dan|berikut)\s+(?:segala\s+)?perubahannya\b"
+    r"|[\s,]*\b(?P<jo>jo\.?|juncto)(?=\s)",
     re.IGNORECASE,
 )
+"""The amendment clause: 'sebagaimana telah (beberapa kali) diubah', '... jo. <amendment>'."""
 _LEMBARAN = re.compile(
     r"\s*\((?:lembaran|tambahan|berita|LN|TLN|BN|LD|BD)\b[^()]*(?:\([^()]*\)[^()]*)*\)",
     re.IGNORECASE,
@@ -441,7 +445,8 @@ def _bersihkan(teks: str) -> str:
     t = bersihkan_markup(teks)
     t = _NOMOR_URUT.sub("", t)
     t = _LEMBARAN.sub("", t)
-    return t.strip().rstrip(";.").rstrip()
+    t = re.sub(r"[;,]?\s*\b(?:dan|serta)\s*$", "", t.strip(), flags=re.IGNORECASE)
+    return t.strip().rstrip(";.,").rstrip()
 
 
 def parse_kutipan(teks: str) -> Kutipan:
@@ -471,10 +476,11 @@ def parse_kutipan(teks: str) -> Kutipan:
             judul=None,
             pasal=pasal,
         )
-    utama, perubahan_teks, menyebut = t, "", False
+    utama, perubahan_teks, menyebut, juncto = t, "", False, False
     m_ubah = _PERUBAHAN.search(t)
     if m_ubah:
         utama, perubahan_teks, menyebut = t[: m_ubah.start()], t[m_ubah.end() :], True
+        juncto = m_ubah.group("jo") is not None
     m = _NOMOR_TAHUN.match(utama) or _NOMOR_GARIS.match(utama) or _RINGKAS.match(utama)
     if m is None:
         if re.search(r"\bnomor\b", utama, re.IGNORECASE):
@@ -500,9 +506,9 @@ def parse_kutipan(teks: str) -> Kutipan:
         judul = None
     perubahan: list[Kutipan] = []
     if perubahan_teks:
-        for bagian in re.split(r"\bdengan\b", perubahan_teks, flags=re.IGNORECASE)[1:2]:
-            with contextlib.suppress(KutipanError):
-                perubahan.append(parse_kutipan(bagian))
+        parts = re.split(r"\bdengan\b", perubahan_teks, maxsplit=1, flags=re.IGNORECASE)
+        with contextlib.suppress(KutipanError):
+            perubahan.append(parse_kutipan(parts[-1]))
     return Kutipan(
         teks=t,
         jenis_tertulis=jenis_tertulis,
@@ -515,6 +521,7 @@ def parse_kutipan(teks: str) -> Kutipan:
         pasal=pasal,
         menyebut_perubahan=menyebut,
         perubahan=tuple(perubahan),
+        juncto=juncto,
     )
 
 

@@ -162,7 +162,12 @@ def kutipan_tidak_terbaca(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     for b in kutipan_sop(sop, ctx):
         if b.galat is not None:
             yield Problem(("dasar_hukum", b.indeks), f"Dasar hukum {quote(b.teks)}: {b.galat}")
-        elif b.kutipan is not None and b.kutipan.judul is None and b.kutipan.tahun != 1945:
+        elif (
+            b.kutipan is not None
+            and b.kutipan.judul is None
+            and not b.kutipan.juncto
+            and b.kutipan.tingkat != jenis("UUD").tingkat
+        ):
             yield Problem(
                 ("dasar_hukum", b.indeks),
                 f"Dasar hukum {quote(b.teks)} tanpa judul: tambahkan 'tentang <judul peraturan>'",

@@ -319,8 +319,9 @@ def _sama(teks: str) -> str:
 def penandatangan_beda(ctx: LintContext) -> Iterator[Problem]:
     """The same official signs with different data in different SOPs of the catalog.
 
-    An official is recognised by the NIP (its digits) or, failing that, by
-    the name. Nama, jabatan, pangkat and the printing of the NIP must be the
+    An official is recognised by the NIP (its digits) or by the name: the
+    same NIP under two names, or the same name with two NIPs, is one
+    official written two ways. Nama, jabatan, pangkat and the printing of the NIP must be the
     same wherever the official signs. Capitals and markup are not compared
     (capitals are typography; markup is reported by the Form rules), and
     'Tk. I' against 'Tingkat I' is left to T108.
@@ -370,7 +371,7 @@ def penandatangan_beda(ctx: LintContext) -> Iterator[Problem]:
         if ttd.nip:
             digits = parse_nip(ttd.nip).angka
             if len(digits) == PANJANG:
-                keys = [f"nip:{digits}"]
+                keys.append(f"nip:{digits}")
         for key in keys:
             if key in by_key:
                 parent[find(i)] = find(by_key[key])
