@@ -60,6 +60,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="also write the NEW document with the changes as Word tracked changes",
     )
     parser.add_argument(
+        "--author",
+        default="sopdoc",
+        help="author of the tracked changes in the --docx redline (default: sopdoc)",
+    )
+    parser.add_argument(
         "--exit-code", action="store_true", help="exit with 1 when something changed"
     )
 
@@ -132,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
         if args.docx:
             from ..diff.redline import write_redline
 
-            write_redline(old, new, result, args.docx)
+            write_redline(old, new, result, args.docx, author=args.author)
     text = _report(result, args)
     if args.output:
         _write(Path(args.output), text)
