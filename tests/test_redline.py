@@ -26,7 +26,9 @@ SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
 sys.path.insert(0, str(Path(__file__).parent))
 from test_diff import base  # noqa: E402
 
-COLUMNS = ["no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "jika_tidak"]  # fmt: skip
+COLUMNS = [
+    "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "jika_tidak",
+]  # fmt: skip
 
 
 def marked(el: Any, tag: str) -> str:
