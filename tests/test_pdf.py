@@ -45,7 +45,8 @@ def catalog() -> list[Sop]:
 
 
 def squash(text: str) -> str:
-    return "".join(text.split())
+    """Text without spacing or case: documents print names in capitals and wrap lines."""
+    return "".join(text.split()).casefold()
 
 
 @pytest.fixture(scope="module")

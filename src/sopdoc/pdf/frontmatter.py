@@ -120,7 +120,9 @@ def _toc(doc: DocxDocument, toc: Sequence[TocEntry]) -> None:
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _repeat_header(table.rows[0])
     for index, entry in enumerate(toc):
-        cells = table.add_row().cells
+        row = table.add_row()
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # a row stays on one page
+        cells = row.cells
         _bookmark(cells[0].paragraphs[0], f"{TOC_MARK}{index}", 2 * index + 1)
         cells[0].paragraphs[0].add_run(f"{index + 1}.")
         cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
