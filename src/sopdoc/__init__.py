@@ -8,6 +8,7 @@ The public API::
     sopdoc.json_schema()          # the JSON Schema of a spec
     sopdoc.lint("specs/").findings  # the checker's findings
     sopdoc.diff(old, new)         # the typed changes between two revisions
+    sopdoc.build_docx(sop, "out/010.docx")   # the official DOCX with its flowchart
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -18,6 +19,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from .diff import Perbandingan, diff
+from .docx import build_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
 from .lint import Finding, LintResult, Severity, lint
 from .model import (
@@ -63,6 +65,7 @@ __all__ = [
     "Waktu",
     "__version__",
     "build_book",
+    "build_docx",
     "diff",
     "dump",
     "dumps",

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
 
-COMMANDS = ["validate", "lint", "schema", "book", "diff", "revise"]
+COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 
 

@@ -1,0 +1,398 @@
+"""Lay out the procedure pages of one SOP: columns, rows, pages and the swimlane flowchart.
+
+``layout_prosedur(sop)`` measures every cell's text with real font metrics,
+sets the column widths and row heights, breaks the rows into pages (a row is
+never split; each page repeats the header rows) and places every symbol,
+arrow, label and off-page connector. The result is plain geometry that the
+DOCX painter (and any other) draws as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..errors import Location, SpecError, SpecLoadError, format_path
+from ..model import Kertas, Sop
+from .geometry import Arrow, ArrowKind, Box, Column, Page, Row, Symbol, SymbolKind, q
+from .metrics import wrap
+from .routing import Router
+from .style import Style, paper_landscape
+
+TEXT_KEYS = ("aktivitas", "kelengkapan", "waktu", "output", "keterangan")
+_WEIGHTS = {"aktivitas": 3.0, "kelengkapan": 2.0, "output": 2.0, "keterangan": 1.6}
+HEADER_TITLES = {
+    "no": "NO",
+    "aktivitas": "AKTIVITAS",
+    "kelengkapan": "KELENGKAPAN",
+    "waktu": "WAKTU",
+    "output": "OUTPUT",
+    "keterangan": "KETERANGAN",
+}
+
+
+@dataclass
+class ProcedureLayout:
+    """The procedure pages of one SOP, ready to paint."""
+
+    kertas: Kertas
+    page_width: float
+    page_height: float
+    style: Style
+    columns: list[Column]
+    lane_ids: list[str]
+    lane_titles: list[list[str]]  # each lane's header, wrapped
+    title: str
+    pages: list[Page] = field(default_factory=list)
+    symbol_width: float = 0.0
+    connectors: int = 0  # how many off-page connector pairs
+
+    @property
+    def lane_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.key == "lane"]
+
+    @property
+    def table_width(self) -> float:
+        return sum(c.width for c in self.columns)
+
+    def column(self, key: str) -> Column:
+        return next(c for c in self.columns if c.key == key)
+
+    @property
+    def header_heights(self) -> tuple[float, float, float]:
+        return self.pages[0].header_heights
+
+
+def _sop_error(sop: Sop, path: tuple[str | int, ...], message: str) -> SpecLoadError:
+    where = sop.posisi(*path) or Location(str(sop.sumber or "<spec>"))
+    return SpecLoadError([SpecError(where, message, format_path(path))])
+
+
+def step_lanes(sop: Sop) -> list[list[int]]:
+    """Each step's lane indexes (sorted); an unknown lane id is a spec error."""
+    index = {lane_id: i for i, lane_id in enumerate(sop.pelaksana)}
+    result = []
+    for i, step in enumerate(sop.kegiatan):
+        lanes = []
+        for lane_id in step.pelaksana_ids:
+            if lane_id not in index:
+                known = ", ".join(sop.pelaksana)
+                raise _sop_error(
+                    sop,
+                    ("kegiatan", i, "pelaksana"),
+                    f"pelaksana '{lane_id}' is not one of the lanes ({known}); "
+                    "the flowchart cannot be drawn",
+                )
+            lanes.append(index[lane_id])
+        result.append(sorted(set(lanes)))
+    return result
+
+
+def tidak_targets(sop: Sop) -> dict[int, int]:
+    """Decision step -> the step its 'Tidak' branch goes to (0-based)."""
+    targets = {}
+    for i, step in enumerate(sop.kegiatan):
+        if step.jika_tidak is None:
+            continue
+        target = sop.langkah(step.jika_tidak)
+        if target is None:
+            raise _sop_error(
+                sop,
+                ("kegiatan", i, "jika_tidak"),
+                f"jika_tidak names step '{step.jika_tidak}', which does not exist",
+            )
+        if target == i:
+            raise _sop_error(sop, ("kegiatan", i, "jika_tidak"), "jika_tidak names the step itself")
+        targets[i] = target
+    return targets
+
+
+def symbol_kind(sop: Sop, i: int) -> SymbolKind:
+    """Decision for a step with jika_tidak; terminator for the first and last; else process."""
+    if sop.kegiatan[i].jika_tidak is not None:
+        return SymbolKind.DECISION
+    if i in (0, len(sop.kegiatan) - 1):
+        return SymbolKind.TERMINATOR
+    return SymbolKind.PROCESS
+
+
+def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
+    n = len(sop.pelaksana)
+    lane_w = min(style.lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
+    if style.no_width + n * lane_w + style.text_min > usable:
+        lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
+    lane_w = q(lane_w)
+    rest = usable - style.no_width - n * lane_w
+    waktu = max(style.waktu_min, rest / 9.6)
+    unit = (rest - waktu) / sum(_WEIGHTS.values())
+    widths: list[tuple[str, str, float, int | None]] = [("no", "NO", style.no_width, None)]
+    widths.append(("aktivitas", "AKTIVITAS", q(unit * _WEIGHTS["aktivitas"]), None))
+    for i, label in enumerate(sop.pelaksana.values()):
+        widths.append(("lane", label.upper(), lane_w, i))
+    widths.append(("kelengkapan", "KELENGKAPAN", q(unit * _WEIGHTS["kelengkapan"]), None))
+    widths.append(("waktu", "WAKTU", q(waktu), None))
+    widths.append(("output", "OUTPUT", q(unit * _WEIGHTS["output"]), None))
+    used = sum(w for _, _, w, _ in widths)
+    keterangan = q(usable - used)
+    widths.append(("keterangan", "KETERANGAN", keterangan, None))
+    columns = []
+    x = style.margin_left
+    for key, title, width, lane in widths:
+        columns.append(Column(key, title, q(x), width, lane))
+        x += width
+    return columns
+
+
+def _text_width(column: Column, style: Style) -> float:
+    return max(4.0, column.width - 2 * style.cell_pad_x - style.wrap_slack)
+
+
+def _lines_height(n_lines: int, line: float, style: Style) -> float:
+    return q(max(1, n_lines) * line + 2 * style.cell_pad_y)
+
+
+@dataclass
+class _StepPlan:
+    texts: dict[str, str]
+    cells: dict[str, list[str]]
+    text_h: float
+    kind: SymbolKind
+    sym_h: float
+    lanes: list[int]
+
+    def height(self, style: Style, extra_top: float, extra_bottom: float) -> float:
+        zone = style.symbol_pad * 2 + self.sym_h
+        if self.kind is SymbolKind.DECISION:
+            zone += 3  # room for the 'Ya' label under the diamond
+        return q(max(self.text_h, zone + extra_top + extra_bottom))
+
+
+def _symbol_heights(width: float) -> dict[SymbolKind, float]:
+    return {
+        SymbolKind.TERMINATOR: q(min(18.0, max(11.0, 0.42 * width))),
+        SymbolKind.PROCESS: q(min(24.0, max(13.0, 0.55 * width))),
+        SymbolKind.DECISION: q(min(30.0, max(18.0, 0.68 * width))),
+    }
+
+
+def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
+    """Lay out the procedure pages (table and flowchart) of ``sop``."""
+    style = style or Style()
+    lanes_of = step_lanes(sop)
+    targets = tidak_targets(sop)
+    page_w, page_h = paper_landscape(sop.kertas)
+    usable = q(page_w - style.margin_left - style.margin_right)
+    columns = _columns(sop, style, usable)
+    by_key = {c.key: c for c in columns}
+    lane_cols = [c for c in columns if c.key == "lane"]
+
+    # header rows
+    def hlines(text: str, width: float) -> int:
+        return len(wrap(text, max(4.0, width - 2 * style.cell_pad_x - 1), style.header_size, True))
+
+    lane_titles = [wrap(c.title, _text_width(c, style), style.header_size, True) for c in lane_cols]
+    pelaksana_w = sum(c.width for c in lane_cols)
+    mutu_w = sum(by_key[k].width for k in ("kelengkapan", "waktu", "output"))
+    row1_lines = max(hlines("PELAKSANA", pelaksana_w), hlines("MUTU BAKU", mutu_w))
+    h1 = _lines_height(row1_lines, style.header_line, style)
+    row2_lines = max(
+        [len(t) for t in lane_titles]
+        + [hlines(HEADER_TITLES[k], by_key[k].width) for k in ("kelengkapan", "waktu", "output")]
+    )
+    h2 = _lines_height(row2_lines, style.header_line, style)
+    merged = max(hlines(HEADER_TITLES[k], by_key[k].width) for k in ("no", "aktivitas"))
+    merged = max(merged, hlines("KETERANGAN", by_key["keterangan"].width))
+    need = _lines_height(merged, style.header_line, style)
+    if h1 + h2 < need:
+        h2 = q(need - h1)
+    h3 = _lines_height(1, style.header_line, style)
+    headers = (h1, h2, h3)
+
+    title = f"SOP PELAKSANAAN {sop.nama.upper()}"
+    title_lines = wrap(title, usable - style.wrap_slack, style.title_size, True)
+    title_h = q(len(title_lines) * style.title_line + style.title_after)
+    table_top = q(style.margin_top + title_h)
+    body_top = q(table_top + sum(headers))
+    avail = page_h - style.margin_bottom - style.page_slack - body_top
+
+    # steps: text and symbol sizes
+    symbol_w = q(min(style.symbol_max_width, lane_cols[0].width - 2 * style.gutter_min))
+    sym_heights = _symbol_heights(symbol_w)
+    plans: list[_StepPlan] = []
+    for i, step in enumerate(sop.kegiatan):
+        texts = {
+            "no": str(i + 1),
+            "aktivitas": step.aktivitas,
+            "kelengkapan": step.kelengkapan or "",
+            "waktu": step.waktu.teks if step.waktu is not None else "",
+            "output": step.output or "",
+            "keterangan": step.keterangan or "",
+        }
+        cells = {
+            key: wrap(text, _text_width(by_key[key], style), style.body_size)
+            for key, text in texts.items()
+        }
+        text_h = _lines_height(max(len(v) for v in cells.values()), style.body_line, style)
+        kind = symbol_kind(sop, i)
+        plans.append(_StepPlan(texts, cells, text_h, kind, sym_heights[kind], lanes_of[i]))
+
+    # pagination: rows never split; connectors need room where the flow breaks
+    conn_extra = q(4 + style.connector_height + style.connector_gap)
+    n = len(plans)
+    page_steps: list[list[int]] = []
+    current: list[int] = []
+    used = 0.0
+    for i in range(n):
+        top_extra = conn_extra if (not current and page_steps) else 0.0
+        bottom_extra = conn_extra if i < n - 1 else 0.0
+        if current and used + plans[i].height(style, 0, 0) + bottom_extra > avail:
+            page_steps.append(current)
+            current, used = [], 0.0
+            top_extra = conn_extra
+        current.append(i)
+        used += plans[i].height(style, top_extra, 0)
+    page_steps.append(current)
+
+    layout = ProcedureLayout(
+        kertas=sop.kertas,
+        page_width=page_w,
+        page_height=page_h,
+        style=style,
+        columns=columns,
+        lane_ids=list(sop.pelaksana),
+        lane_titles=lane_titles,
+        title=title,
+        symbol_width=symbol_w,
+    )
+    page_of: dict[int, int] = {}
+    for p, steps in enumerate(page_steps):
+        page = Page(p, title_lines, style.margin_top, table_top, headers)
+        y = body_top
+        for j, i in enumerate(steps):
+            top_extra = conn_extra if (j == 0 and p > 0) else 0.0
+            bottom_extra = conn_extra if (j == len(steps) - 1 and p < len(page_steps) - 1) else 0.0
+            h = plans[i].height(style, top_extra, bottom_extra)
+            page.rows.append(Row(i, q(y), h, plans[i].cells, plans[i].texts))
+            zone_top = y + top_extra
+            zone_bottom = y + h - bottom_extra
+            cy = (zone_top + zone_bottom) / 2
+            sh = plans[i].sym_h
+            for lane in plans[i].lanes:
+                col = lane_cols[lane]
+                box = Box(q(col.x + (col.width - symbol_w) / 2), q(cy - sh / 2), symbol_w, sh)
+                page.symbols.append(Symbol(plans[i].kind, box, lane, i))
+            page_of[i] = p
+            y += h
+        layout.pages.append(page)
+
+    _route(layout, plans, targets, page_of, style)
+    return layout
+
+
+def _route(
+    layout: ProcedureLayout,
+    plans: Sequence[_StepPlan],
+    targets: dict[int, int],
+    page_of: dict[int, int],
+    style: Style,
+) -> None:
+    """Place the arrows, labels and connectors of every page."""
+    routers = [Router(page, layout.lane_columns, style) for page in layout.pages]
+    for router in routers:
+        router.join_multi_lane()
+    n = len(plans)
+    connector = 0
+    decisions = set(targets)
+    # flow edges from each step to the next
+    for i in range(n - 1):
+        label = "Ya" if i in decisions else None
+        src_page, dst_page = page_of[i], page_of[i + 1]
+        if src_page == dst_page:
+            routers[src_page].route_next(i, i + 1, label)
+        else:
+            connector += 1
+            routers[src_page].next_to_connector(i, i + 1, str(connector), label)
+            routers[dst_page].next_from_connector(i, i + 1, str(connector))
+    # 'Tidak' branches, shortest first so that they get the nearest channels
+    for d in sorted(targets, key=lambda k: (abs(targets[k] - k), k)):
+        t = targets[d]
+        if page_of[d] == page_of[t]:
+            routers[page_of[d]].route_tidak(d, t)
+        else:
+            connector += 1
+            routers[page_of[d]].tidak_to_connector(d, t, str(connector))
+            routers[page_of[t]].tidak_from_connector(d, t, str(connector))
+    for router in routers:
+        router.place_labels()
+    layout.connectors = connector
+
+
+def geometry_problems(layout: ProcedureLayout) -> list[str]:
+    """Every breach of the drawing rules: overlaps, shapes across columns, arrows over symbols.
+
+    An empty list means the flowchart is clean. Used by the tests and by the
+    painters' self-check.
+    """
+    problems: list[str] = []
+    lanes = layout.lane_columns
+    lanes_left, lanes_right = lanes[0].x, lanes[-1].right
+    for page in layout.pages:
+        tag = f"page {page.index + 1}"
+        bottom = page.rows[-1].bottom if page.rows else page.body_top
+        for s in page.symbols:
+            col = lanes[s.lane]
+            if not s.box.inside(col.x, col.right, page.body_top, bottom):
+                problems.append(f"{tag}: {s.kind.value} of step {s.step + 1} leaves its column")
+        for n, one in enumerate(page.symbols):
+            for two in page.symbols[n + 1 :]:
+                if one.box.overlaps(two.box):
+                    problems.append(
+                        f"{tag}: symbols of steps {one.step + 1} and {two.step + 1} overlap"
+                    )
+        labels = page.labels
+        for i, lab in enumerate(labels):
+            if not lab.box.inside(lanes_left, lanes_right, page.body_top, bottom):
+                problems.append(f"{tag}: label '{lab.text}' leaves the lanes")
+            for s in page.symbols:
+                if lab.box.overlaps(s.box):
+                    problems.append(f"{tag}: label '{lab.text}' overlaps step {s.step + 1}")
+            for other in labels[i + 1 :]:
+                if lab.box.overlaps(other.box):
+                    problems.append(f"{tag}: labels '{lab.text}' and '{other.text}' overlap")
+            for arrow in page.arrows:
+                for a, b in arrow.segments():
+                    if lab.box.hits_segment(a, b):
+                        problems.append(f"{tag}: an arrow crosses label '{lab.text}'")
+        for arrow in page.arrows:
+            segs = arrow.segments()
+            for k, (a, b) in enumerate(segs):
+                if not (lanes_left <= min(a[0], b[0]) and max(a[0], b[0]) <= lanes_right):
+                    problems.append(f"{tag}: arrow {arrow.source + 1}->{arrow.target + 1} leaves")
+                for s in page.symbols:
+                    touches_start = k == 0 and _on_boundary(s.box, a)
+                    touches_end = k == len(segs) - 1 and _on_boundary(s.box, b)
+                    if touches_start or touches_end:
+                        continue
+                    if s.box.hits_segment(a, b, shrink=0.2):
+                        problems.append(
+                            f"{tag}: arrow {arrow.source + 1}->{arrow.target + 1} "
+                            f"crosses the symbol of step {s.step + 1}"
+                        )
+    return problems
+
+
+def _on_boundary(box: Box, p: tuple[float, float]) -> bool:
+    e = 0.06
+    return box.x - e <= p[0] <= box.right + e and box.y - e <= p[1] <= box.bottom + e
+
+
+__all__ = [
+    "Arrow",
+    "ArrowKind",
+    "ProcedureLayout",
+    "geometry_problems",
+    "layout_prosedur",
+    "step_lanes",
+    "symbol_kind",
+    "tidak_targets",
+]
