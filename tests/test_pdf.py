@@ -85,7 +85,8 @@ def test_every_field_text_is_extractable(batch: tuple[list[Sop], list[PdfResult]
         fields += [k.output for k in sop.kegiatan if k.output]
         fields += [str(k.waktu) for k in sop.kegiatan if k.waktu]
         fields += [*sop.dasar_hukum, *sop.kualifikasi_pelaksana, *sop.peralatan_perlengkapan]
-        missing = [f for f in fields if squash(f) not in text]
+        # lane labels are printed in capitals in the table header, as in the seeds
+        missing = [f for f in fields if squash(f) not in text and squash(f).upper() not in text]
         assert missing == [], f"{sop.nomor}: not found in the PDF text: {missing}"
 
 

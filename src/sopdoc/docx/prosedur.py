@@ -104,8 +104,10 @@ def _header(layout: ProcedureLayout, heights: tuple[float, float, float]) -> str
         _cell(by["no"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + _cell(by["aktivitas"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + "".join(
-            _cell(c.width, hp("\n".join(lines)), shade=HEADER_SHADE)
-            for c, lines in zip(lanes, layout.lane_titles, strict=False)
+            _cell(c.width, _para("\n".join(lines), size, hl, "center", True), shade=HEADER_SHADE)
+            for c, lines, size in zip(
+                lanes, layout.lane_titles, layout.lane_title_sizes, strict=True
+            )
         )
         + "".join(_cell(c.width, hp(HEADER_TITLES[c.key]), shade=HEADER_SHADE) for c in mutu)
         + _cell(by["keterangan"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..errors import Location, SpecError, SpecLoadError, format_path
 from ..model import Kertas, Sop
 from .geometry import Arrow, ArrowKind, Box, Column, Page, Row, Symbol, SymbolKind, q
-from .metrics import wrap
+from .metrics import text_width, wrap
 from .routing import Router
 from .style import Style, paper_landscape
 
@@ -42,6 +42,7 @@ class ProcedureLayout:
     columns: list[Column]
     lane_ids: list[str]
     lane_titles: list[list[str]]  # each lane's header, wrapped
+    lane_title_sizes: list[float]  # ... and its type size (smaller where a word is long)
     title: str
     pages: list[Page] = field(default_factory=list)
     symbol_width: float = 0.0
@@ -119,6 +120,12 @@ def symbol_kind(sop: Sop, i: int) -> SymbolKind:
 def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     n = len(sop.pelaksana)
     lane_w = min(style.lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
+    # wide enough for the longest word of any lane title at 6.5 pt, if the text columns allow
+    longest = max(
+        (text_width(w, 6.5, True) for lbl in sop.pelaksana.values() for w in lbl.upper().split()),
+        default=0.0,
+    )
+    lane_w = max(lane_w, min(longest + 2 * style.cell_pad_x + style.wrap_slack + 1, style.lane_max))
     if style.no_width + n * lane_w + style.text_min > usable:
         lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
     lane_w = q(lane_w)
@@ -133,8 +140,20 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     widths.append(("waktu", "WAKTU", q(waktu), None))
     widths.append(("output", "OUTPUT", q(unit * _WEIGHTS["output"]), None))
     used = sum(w for _, _, w, _ in widths)
-    keterangan = q(usable - used)
-    widths.append(("keterangan", "KETERANGAN", keterangan, None))
+    widths.append(("keterangan", "KETERANGAN", q(usable - used), None))
+    # every header word whole at the header size: widen, taking the width from AKTIVITAS
+    for k, (key, title, width, lane) in enumerate(widths):
+        if key in ("no", "aktivitas", "lane"):
+            continue
+        need = q(
+            max(text_width(w, style.header_size, True) for w in title.split())
+            + 2 * style.cell_pad_x
+            + 2
+        )
+        if width < need:
+            widths[k] = (key, title, need, lane)
+            key1, title1, width1, lane1 = widths[1]
+            widths[1] = (key1, title1, q(width1 - (need - width)), lane1)
     columns = []
     x = style.margin_left
     for key, title, width, lane in widths:
@@ -145,6 +164,15 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
 
 def _text_width(column: Column, style: Style) -> float:
     return max(4.0, column.width - 2 * style.cell_pad_x - style.wrap_slack)
+
+
+def _header_size(column: Column, style: Style) -> float:
+    """The largest header size (down to 6 pt) at which no word of the title is cut."""
+    width = _text_width(column, style)
+    size = style.header_size
+    while size > 6.0 and any(text_width(word, size, True) > width for word in column.title.split()):
+        size -= 0.5
+    return size
 
 
 def _lines_height(n_lines: int, line: float, style: Style) -> float:
@@ -163,14 +191,14 @@ class _StepPlan:
     def height(self, style: Style, extra_top: float, extra_bottom: float) -> float:
         zone = style.symbol_pad * 2 + self.sym_h
         if self.kind is SymbolKind.DECISION:
-            zone += 3  # room for the 'Ya' label under the diamond
+            zone += 8  # room under the diamond for a 'Ya' arrow leaving downwards
         return q(max(self.text_h, zone + extra_top + extra_bottom))
 
 
 def _symbol_heights(width: float) -> dict[SymbolKind, float]:
     return {
         SymbolKind.TERMINATOR: q(min(18.0, max(11.0, 0.42 * width))),
-        SymbolKind.PROCESS: q(min(24.0, max(13.0, 0.55 * width))),
+        SymbolKind.PROCESS: q(min(21.0, max(13.0, 0.5 * width))),
         SymbolKind.DECISION: q(min(30.0, max(18.0, 0.68 * width))),
     }
 
@@ -190,7 +218,11 @@ def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
     def hlines(text: str, width: float) -> int:
         return len(wrap(text, max(4.0, width - 2 * style.cell_pad_x - 1), style.header_size, True))
 
-    lane_titles = [wrap(c.title, _text_width(c, style), style.header_size, True) for c in lane_cols]
+    lane_sizes = [_header_size(c, style) for c in lane_cols]
+    lane_titles = [
+        wrap(c.title, _text_width(c, style), size, True)
+        for c, size in zip(lane_cols, lane_sizes, strict=True)
+    ]
     pelaksana_w = sum(c.width for c in lane_cols)
     mutu_w = sum(by_key[k].width for k in ("kelengkapan", "waktu", "output"))
     row1_lines = max(hlines("PELAKSANA", pelaksana_w), hlines("MUTU BAKU", mutu_w))
@@ -244,7 +276,8 @@ def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
     used = 0.0
     for i in range(n):
         top_extra = conn_extra if (not current and page_steps) else 0.0
-        bottom_extra = conn_extra if i < n - 1 else 0.0
+        # the last page keeps room for the signature block
+        bottom_extra = conn_extra if i < n - 1 else style.closing_height
         if current and used + plans[i].height(style, 0, 0) + bottom_extra > avail:
             page_steps.append(current)
             current, used = [], 0.0
@@ -261,6 +294,7 @@ def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
         columns=columns,
         lane_ids=list(sop.pelaksana),
         lane_titles=lane_titles,
+        lane_title_sizes=lane_sizes,
         title=title,
         symbol_width=symbol_w,
     )
@@ -308,11 +342,13 @@ def _route(
         label = "Ya" if i in decisions else None
         src_page, dst_page = page_of[i], page_of[i + 1]
         if src_page == dst_page:
-            routers[src_page].route_next(i, i + 1, label)
+            # a 'Tidak' to another page needs a free side for its connector
+            across = i in targets and page_of[targets[i]] != src_page
+            routers[src_page].route_next(i, i + 1, label, keep_side=across)
         else:
             connector += 1
-            routers[src_page].next_to_connector(i, i + 1, str(connector), label)
-            routers[dst_page].next_from_connector(i, i + 1, str(connector))
+            routers[src_page].next_to_connector(i, i + 1, str(connector), label, plans[i + 1].lanes)
+            routers[dst_page].next_from_connector(i, i + 1, str(connector), plans[i].lanes)
     # 'Tidak' branches, shortest first so that they get the nearest channels
     for d in sorted(targets, key=lambda k: (abs(targets[k] - k), k)):
         t = targets[d]

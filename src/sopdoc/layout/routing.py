@@ -41,6 +41,10 @@ def side_point(sym: Symbol, side: str, offset: float = 0.0) -> Point:
     return (q(x), q(b.cy + offset))
 
 
+def _other(side: str) -> str:
+    return "left" if side == "right" else "right"
+
+
 def _parallel_overlap(a: Point, b: Point, c: Point, d: Point) -> bool:
     """Whether two axis-parallel segments lie on (nearly) the same line and share length."""
     if a[1] == b[1] and c[1] == d[1]:
@@ -179,8 +183,11 @@ class Router:
                     [pa, pb], ArrowKind.JOIN, row.step, row.step, ((ia, "right"), (ib, "left"))
                 )
 
-    def route_next(self, src: int, dst: int, label: str | None) -> None:
-        """The arrow from a step to the next one on the same page."""
+    def route_next(self, src: int, dst: int, label: str | None, keep_side: bool = False) -> None:
+        """The arrow from a step to the next one on the same page.
+
+        ``keep_side``: leave a side of the source free for an off-page connector.
+        """
         (ia, a), (ib, b) = self._ports(src, dst)
         candidates: list[tuple[list[Point], str]] = []
         if a.lane == b.lane:
@@ -194,15 +201,30 @@ class Router:
                 ym = q(ym)
                 pts = [(a.box.cx, a.box.bottom), (a.box.cx, ym), (b.box.cx, ym)]
                 candidates.append(([*pts, (b.box.cx, b.box.y)], "bottom"))
+            if keep_side and not self._room_beside(a, _other(side)):
+                # the 'Tidak' branch needs that side: the 'Ya' arrow leaves from below
+                candidates.append(candidates.pop(0))
         chosen = next(
             (c for c in candidates if self._ok(c[0], {ia}, {ib})),
             candidates[0],
         )
         self._add(chosen[0], ArrowKind.NEXT, src, dst, ((ia, chosen[1]), (ib, "top")), label)
 
-    def next_to_connector(self, src: int, dst: int, number: str, label: str | None) -> None:
+    def _room_beside(self, sym: Symbol, side: str) -> bool:
+        """Whether an arrow and an off-page connector fit beside ``sym`` on ``side``."""
+        if (side == "left" and sym.lane > 0) or (
+            side == "right" and sym.lane < len(self.lanes) - 1
+        ):
+            return True
+        col = self.lanes[sym.lane]
+        gutter = col.right - sym.box.right if side == "right" else sym.box.x - col.x
+        return gutter >= self.style.connector_width + self.style.connector_gap + 2
+
+    def next_to_connector(
+        self, src: int, dst: int, number: str, label: str | None, dst_lanes: list[int]
+    ) -> None:
         """Last step of a page: an arrow down to an off-page connector."""
-        ia, a = self._port(src, self._lanes_of(src))
+        ia, a = self._port(src, dst_lanes)
         st = self.style
         top = q(a.box.bottom + st.connector_gap)
         box = Box(
@@ -218,9 +240,9 @@ class Router:
             label,
         )
 
-    def next_from_connector(self, src: int, dst: int, number: str) -> None:
+    def next_from_connector(self, src: int, dst: int, number: str, src_lanes: list[int]) -> None:
         """First step of a page: the flow comes in from an off-page connector above it."""
-        ib, b = self._port(dst, self._lanes_of(dst))
+        ib, b = self._port(dst, src_lanes)
         st = self.style
         top = q(self.rows[dst].y + 4)
         box = Box(
@@ -302,6 +324,12 @@ class Router:
             if not any(c.x <= box.x and box.right <= c.right for c in self.lanes):
                 continue
             if any(box.overlaps(s.box, 2) for s in self.page.symbols):
+                continue
+            if any(
+                box.hits_segment(c, d, shrink=-2)
+                for arrow in self.page.arrows
+                for c, d in arrow.segments()
+            ):
                 continue
             near = box.x if side == "right" else box.right
             pts = [edge, (near, edge[1])]

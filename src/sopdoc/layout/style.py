@@ -40,6 +40,7 @@ class Style:
     cell_pad_y: float = 1.5  # top/bottom cell margin (30 twips)
     wrap_slack: float = 3.0  # taken off every text width: never find fewer lines than Word
     page_slack: float = 10.0  # kept free at the foot of every page
+    closing_height: float = 100.0  # the template's signature block under the last table
 
     no_width: float = 24.0
     lane_max: float = 72.0
@@ -49,7 +50,7 @@ class Style:
 
     symbol_max_width: float = 44.0
     gutter_min: float = 9.0  # free space each side of a symbol, for the return arrows
-    symbol_pad: float = 9.0  # free space above and below a symbol
+    symbol_pad: float = 7.5  # free space above and below a symbol
     connector_width: float = 18.0
     connector_height: float = 15.0
     connector_gap: float = 10.0  # the arrow between a symbol and its connector
