@@ -466,6 +466,7 @@ def test_yaml_level_and_schema_errors_together(tmp_path: Path) -> None:
 
 
 def test_nonexistent_path(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
     with pytest.raises(SpecLoadError, match="cannot read file: No such file or directory"):
         sopdoc.load(tmp_path / "nope.yaml")
     with pytest.raises(SpecLoadError, match="no such folder"):
@@ -481,6 +482,7 @@ SPEC_WITHOUT_INHERITED = edit(
 
 
 def _catalog(tmp_path: Path, settings: str, specs: dict[str, str]) -> Path:
+    (tmp_path / ".git").mkdir()  # settings are looked up to here, not in folders above
     root = tmp_path / "katalog"
     root.mkdir()
     (root / "sopdoc.yaml").write_text(settings, encoding="utf-8")
@@ -598,3 +600,26 @@ def test_folder_with_one_good_and_two_bad_files(tmp_path: Path) -> None:
     (root / "sub" / "3-bad.yaml").unlink()
     katalog = sopdoc.load_catalog(root)
     assert [s.unit for s in katalog] == ["Kecamatan Contoh"]
+
+
+def test_settings_are_looked_up_to_the_repository_root(tmp_path: Path) -> None:
+    """sopdoc.yaml files above the spec apply, nested; none above the .git folder does."""
+    (tmp_path / "sopdoc.yaml").write_text("unit: Di luar repositori\n", encoding="utf-8")
+    repo = tmp_path / "repo"
+    (repo / ".git").mkdir(parents=True)
+    (repo / "sopdoc.yaml").write_text(GOOD_SETTINGS + "kertas: F4\n", encoding="utf-8")
+    (repo / "unit" / "sub").mkdir(parents=True)
+    (repo / "unit" / "sopdoc.yaml").write_text("unit: Kecamatan Lain\n", encoding="utf-8")
+    spec = repo / "unit" / "sub" / "a.yaml"
+    spec.write_text(SPEC_WITHOUT_INHERITED, encoding="utf-8")
+    sop = sopdoc.load(spec)
+    assert (sop.instansi, sop.unit, sop.kertas) == (
+        "Pemerintah Kabupaten Contoh",
+        "Kecamatan Lain",
+        sopdoc.Kertas.F4,
+    )
+    loc = sop.posisi("unit")
+    assert loc is not None and (loc.file, loc.line) == (str(repo / "unit" / "sopdoc.yaml"), 1)
+    assert [s.unit for s in sopdoc.load_catalog(repo)] == ["Kecamatan Lain"]
+    with pytest.raises(SpecLoadError, match="required field 'instansi' is missing"):
+        sopdoc.load(spec, settings=False)

@@ -73,6 +73,7 @@ def test_validate_quiet() -> None:
 
 
 def test_validate_bad_file_relative_path(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # settings are looked up to here, not in folders above
     (tmp_path / "spec.yaml").write_text(BASE.replace("5 menit", "5 detik"), encoding="utf-8")
     proc = sopdoc_cli("validate", "spec.yaml", cwd=tmp_path)
     assert proc.returncode == 2
@@ -85,6 +86,7 @@ def test_validate_bad_file_relative_path(tmp_path: Path) -> None:
 
 def test_validate_never_shows_a_traceback(tmp_path: Path) -> None:
     """Every bad-input case at once: each file gets its file:line:col error lines, exit 2."""
+    (tmp_path / ".git").mkdir()
     paths = []
     for i, case in enumerate(CASES):
         path = tmp_path / f"case{i:02d}.yaml"
@@ -112,6 +114,7 @@ def test_validate_never_shows_a_traceback(tmp_path: Path) -> None:
 
 
 def test_validate_catalog_reports_every_bad_file(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
     (tmp_path / "a.yaml").write_text(BASE, encoding="utf-8")
     (tmp_path / "b.yaml").write_text(BASE.replace("nama: Contoh", "nma: Contoh"), "utf-8")
     (tmp_path / "c.yaml").write_text(BASE.replace("jika_tidak: 1", "jika_tidak: 0"), "utf-8")

@@ -51,6 +51,7 @@ def test_the_whole_spec_example_loads(tmp_path: Path) -> None:
 
 def test_the_settings_example_loads(tmp_path: Path) -> None:
     settings = next(b for b in YAML_BLOCKS if "sopdoc-settings.schema.json" in b and "unit:" in b)
+    (tmp_path / ".git").mkdir()  # no settings from folders above
     (tmp_path / "sopdoc.yaml").write_text(settings, encoding="utf-8")
     spec = next(b for b in YAML_BLOCKS if "nomor:" in b)
     spec = re.sub(r"^(instansi|unit):.*\n", "", spec, flags=re.MULTILINE)

@@ -16,10 +16,38 @@ import yaml
 
 from .errors import Location, SpecError, SpecLoadError
 
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+_MERGE = "tag:yaml.org,2002:merge"
+_NULLS = frozenset(["", "~", "null", "Null", "NULL"])
+
+
+class _TextResolver:
+    """Resolves an untagged plain scalar to null, a merge key or text, nothing else.
+
+    Every scalar is kept as the text written (numbers, dates and booleans are the
+    model's business), so YAML 1.1's regex-based resolution of ints, floats,
+    timestamps and booleans is wasted work: skipping it roughly halves composing.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:  # plain (unquoted) scalar
+                if value in _NULLS:
+                    return _NULL
+                if value == "<<":
+                    return _MERGE
+            return _STR
+        if kind is yaml.SequenceNode:
+            return "tag:yaml.org,2002:seq"
+        return "tag:yaml.org,2002:map"
+
+
 try:  # libyaml is several times faster; the pure-Python loader is the fallback
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - depends on the PyYAML build
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+_Loader: type = type("_Loader", (_TextResolver, _Base), {})
 
 MAX_FILE_BYTES = 1_000_000
 """A spec is a few kilobytes; anything past this is not an SOP spec."""
@@ -125,7 +153,9 @@ def decode_text(raw: bytes, display: str) -> str:
 
 
 def _tab_errors(text: str, display: str) -> list[SpecError]:
-    errors = []
+    errors: list[SpecError] = []
+    if "\t" not in text:
+        return errors
     for n, line in enumerate(text.splitlines(), 1):
         indent = len(line) - len(line.lstrip(" \t"))
         if "\t" in line[:indent]:
@@ -150,61 +180,79 @@ class _Builder:
         self._active: set[int] = set()
 
     def loc(self, node: yaml.Node) -> Location:
-        return Location(self.display, node.start_mark.line + 1, node.start_mark.column + 1)
+        mark = node.start_mark
+        return Location(self.display, mark.line + 1, mark.column + 1)
 
-    def build(self, node: yaml.Node, path: Path_) -> Any:
+    def build(self, node: yaml.Node, path: Path_, loc: Location | None = None) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(self.source.keys.get(path[:1]) or self.loc(node), path)
-        self.source.values.setdefault(path, self.loc(node))
-        if node.tag not in _PLAIN_TAGS:
+        if loc is None:
+            loc = self.loc(node)
+        values = self.source.values
+        if path not in values:
+            values[path] = loc
+        tag = node.tag
+        if tag not in _PLAIN_TAGS:
             self.errors.append(
                 SpecError(
-                    self.loc(node),
-                    f"YAML tag '{_short_tag(node.tag)}' is not allowed in a spec; "
+                    loc,
+                    f"YAML tag '{_short_tag(tag)}' is not allowed in a spec; "
                     "write the value without it",
                 )
             )  # then read on as if untagged, to report the rest of the file too
         if isinstance(node, yaml.ScalarNode):
-            if node.tag == "tag:yaml.org,2002:null":
-                return None
-            return node.value
+            return None if tag == _NULL else node.value
         if id(node) in self._active:  # a recursive alias
-            raise _Recursive(self.loc(node))
+            raise _Recursive(loc)
         self._active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
-                return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+                return [self.child(item, (*path, i)) for i, item in enumerate(node.value)]
             assert isinstance(node, yaml.MappingNode)
             return self.mapping(node, path)
         finally:
             self._active.discard(id(node))
 
+    def child(self, node: yaml.Node, path: Path_) -> Any:
+        """``build`` with the common case (an untagged scalar) inline: most nodes are."""
+        tag = node.tag
+        if tag in (_STR, _NULL) and type(node) is yaml.ScalarNode:
+            self.count += 1
+            if self.count > MAX_NODES:
+                raise _TooBig(self.source.keys.get(path[:1]) or self.loc(node), path)
+            if path not in self.source.values:
+                mark = node.start_mark
+                self.source.values[path] = Location(self.display, mark.line + 1, mark.column + 1)
+            return None if tag == _NULL else node.value
+        return self.build(node, path)
+
     def mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        first: dict[str, Location] = {}
+        keys = self.source.keys
         for key_node, value_node in node.value:
-            if key_node.tag == "tag:yaml.org,2002:merge":
+            key_loc = self.loc(key_node)
+            if key_node.tag == _MERGE:
                 self.errors.append(
-                    SpecError(self.loc(key_node), "merge keys ('<<') are not supported in a spec")
+                    SpecError(key_loc, "merge keys ('<<') are not supported in a spec")
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.errors.append(SpecError(self.loc(key_node), "a key must be plain text"))
+                self.errors.append(SpecError(key_loc, "a key must be plain text"))
                 continue
             key = key_node.value
-            if key in first:
+            if key in out:
+                first = keys[(*path, key)]
                 self.errors.append(
                     SpecError(
-                        self.loc(key_node),
-                        f"duplicate key '{key}' (first written at line {first[key].line}); "
+                        key_loc,
+                        f"duplicate key '{key}' (first written at line {first.line}); "
                         "one of the two values would be lost",
                     )
                 )
                 continue
-            first[key] = self.loc(key_node)
-            self.source.keys[(*path, key)] = self.loc(key_node)
-            out[key] = self.build(value_node, (*path, key))
+            keys[(*path, key)] = key_loc
+            out[key] = self.child(value_node, (*path, key))
         return out
 
 

@@ -291,7 +291,7 @@ def _merge(doc: Document, settings: _Settings | None, spec_path: Path) -> Docume
     if not isinstance(doc.data, dict):
         return doc
     data = dict(doc.data)
-    source = SourceMap()
+    source = doc.source  # the spec's own positions; inherited keys are not among them
     logo: str | None = None
     if settings is not None:
         for key in INHERITED_KEYS:
@@ -300,7 +300,6 @@ def _merge(doc: Document, settings: _Settings | None, spec_path: Path) -> Docume
                 source.update(settings.by_key[key])
         if "logo" not in doc.data:
             logo = settings.data.get("logo")
-    source.update(doc.source)
     if isinstance(doc.data.get("logo"), str):
         logo = str((spec_path.parent / doc.data["logo"]).resolve())
     if logo is not None:
