@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from enum import Enum
 
@@ -96,6 +97,7 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog repeats a few texts ("5 menit") thousands of times
 def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     """Split a Waktu text into (value, upper value of a range or None, unit).
 
