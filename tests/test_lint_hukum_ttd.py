@@ -284,3 +284,28 @@ def test_nip_near_misses(tmp_path: Path) -> None:
     )
     t = only(lint(tmp_path / "m", config=LintConfig()).findings, "T")
     assert [f.code for f in t] == ["T103"] and "sesudah tanggal SOP" in t[0].message
+
+
+def test_title_near_misses_are_not_reported(tmp_path: Path) -> None:
+    """Capitals, commas, an abbreviation in parentheses, 'Republik Indonesia': no finding."""
+    write(
+        tmp_path / "k",
+        "020.yaml",
+        "dasar_hukum:\n"
+        "  - Undang-Undang Nomor 25 Tahun 2009 Tentang PELAYANAN PUBLIK\n"
+        "  - Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang Republik "
+        "Indonesia Nomor 25 Tahun 2009 tentang Pelayanan Publik\n"
+        "  - Peraturan Menteri PAN-RB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar "
+        "Operasional Prosedur Administrasi Pemerintahan (SOP AP)\n",
+    )
+    assert only(lint(tmp_path / "k", config=LintConfig()).findings, "H") == []
+    # ... but an abbreviated title is a different title.
+    write(
+        tmp_path / "l",
+        "020.yaml",
+        "dasar_hukum:\n"
+        "  - Peraturan Menteri PAN & RB Nomor 35 Tahun 2012 tentang Pedoman Penyusunan SOP "
+        "Administrasi Pemerintahan\n",
+    )
+    h102 = only(lint(tmp_path / "l", config=LintConfig()).findings, "H102")
+    assert len(h102) == 1 and "'SOP' seharusnya 'Standar Operasional Prosedur'" in h102[0].message

@@ -5,8 +5,9 @@ the registry: the bundled ``data/peraturan.yaml`` plus the ``peraturan:`` of
 the catalog's ``sopdoc.yaml`` (:func:`registri`).
 
 Title differences are judged on the words: capitals ("Tentang"), commas,
-full stops, hyphens and spacing are ignored, as is an abbreviation in
-parentheses after the title ("(SOP AP)"); markup residue is the Form rules'
+full stops, hyphens and spacing are ignored, as are an abbreviation in
+parentheses after the title ("(SOP AP)") and a "Republik Indonesia" after a
+jenis named inside the title; markup residue is the Form rules'
 finding and is stripped before reading.
 
 H102 and H107 divide the work so that one wrong title is reported once: a
@@ -68,9 +69,16 @@ def registri(ctx: LintContext) -> Registri:
 _SINGKATAN_AKHIR = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9 .&/-]{0,20}\)\s*$")
 
 
+_RI = re.compile(r"\b(?:republik indonesia|ri)\b")
+
+
 def judul_kunci(judul: str) -> str:
-    """The comparison key of a title (see the module docstring)."""
-    return kunci_teks(_SINGKATAN_AKHIR.sub("", judul))
+    """The comparison key of a title (see the module docstring).
+
+    A 'Republik Indonesia' added after a jenis inside the title ('Pelaksanaan
+    Undang-Undang Republik Indonesia Nomor 25 Tahun 2009 ...') is no difference.
+    """
+    return " ".join(_RI.sub(" ", kunci_teks(_SINGKATAN_AKHIR.sub("", judul))).split())
 
 
 def _tahun_sop(sop: Sop) -> int | None:
