@@ -70,6 +70,7 @@ def align(
     similarity: Callable[[T, T], float],
     key: Callable[[T], Hashable | None] | None = None,
     *,
+    content: Callable[[T], Hashable] | None = None,
     threshold: float = MATCH_THRESHOLD,
     move_threshold: float = MOVE_THRESHOLD,
 ) -> Alignment[T]:
@@ -78,7 +79,9 @@ def align(
     ``key`` gives an item's stable key (or None): items with the same key on
     both sides are the same item wherever they stand. ``similarity`` scores
     the other candidate pairs in 0..1; return 0 for pairs that must never be
-    paired.
+    paired. ``content``, when given, is what makes two items equal: items of
+    equal content found once on each side anchor the alignment (in order), so
+    that only the stretches between anchors are aligned pair by pair.
     """
     pairs: list[tuple[int, int]] = []
     if key is not None:
@@ -95,10 +98,20 @@ def align(
             cache[(i, j)] = similarity(old[i], new[j])
         return cache[(i, j)]
 
-    ordered = _dp_pairs(rest_old, rest_new, sim, threshold)
+    anchors: list[tuple[int, int]] = []
+    if content is not None:
+        anchors = _anchors(old, new, rest_old, rest_new, content, sim)
+    ordered = list(anchors)
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    for (o1, n1), (o2, n2) in zip(bounds, bounds[1:], strict=False):
+        gap_old = [i for i in rest_old if o1 < i < o2]
+        gap_new = [j for j in rest_new if n1 < j < n2]
+        ordered.extend(_dp_pairs(gap_old, gap_new, sim, threshold))
     pairs.extend(ordered)
-    left_old = [i for i in rest_old if i not in {o for o, _ in ordered}]
-    left_new = [j for j in rest_new if j not in {n for _, n in ordered}]
+    taken_old = {o for o, _ in ordered}
+    taken_new = {n for _, n in ordered}
+    left_old = [i for i in rest_old if i not in taken_old]
+    left_new = [j for j in rest_new if j not in taken_new]
     pairs.extend(_move_pairs(left_old, left_new, sim, move_threshold))
 
     pairs.sort()
@@ -111,6 +124,32 @@ def align(
         deleted=[i for i in range(len(old)) if i not in paired_old],
         inserted=[j for j in range(len(new)) if j not in paired_new],
     )
+
+
+def _anchors(
+    old: Sequence[T],
+    new: Sequence[T],
+    rest_old: list[int],
+    rest_new: list[int],
+    content: Callable[[T], Hashable],
+    sim: Callable[[int, int], float],
+) -> list[tuple[int, int]]:
+    """Equal items found once on each side, the longest run of them that keeps its order."""
+
+    def unique(items: Sequence[T], indexes: list[int]) -> dict[Hashable, int]:
+        seen: dict[Hashable, int] = {}
+        dupes: set[Hashable] = set()
+        for i in indexes:
+            c = content(items[i])
+            if c in seen:
+                dupes.add(c)
+            seen[c] = i
+        return {c: i for c, i in seen.items() if c not in dupes}
+
+    a, b = unique(old, rest_old), unique(new, rest_new)
+    candidates = sorted((i, b[c]) for c, i in a.items() if c in b and sim(i, b[c]) > 0)
+    chain = _longest_chain(candidates)
+    return sorted(chain)
 
 
 def _key_pairs(

@@ -147,7 +147,9 @@ def _anchor(al: Alignment[Any], old_index: int) -> float:
 def _items(bagian: str, old: list[Any], new: list[Any]) -> list[Perubahan]:
     if old == new:
         return []
-    al = align(old, new, lambda x, y: text_similarity(item_text(x), item_text(y)))
+    al = align(
+        old, new, lambda x, y: text_similarity(item_text(x), item_text(y)), content=item_text
+    )
     out: list[tuple[float, int, Perubahan]] = []
     for i in al.deleted:
         out.append((_anchor(al, i), 0, ButirDihapus(bagian=bagian, nomor_lama=i + 1, nilai=old[i])))
@@ -248,7 +250,7 @@ def _steps(
             return 0.0
         return text_similarity(x[0], y[0])
 
-    al = align(a, b, similarity, key=lambda t: t[1].get("id"))
+    al = align(a, b, similarity, key=lambda t: t[1].get("id"), content=lambda t: t[0])
     new_of = al.new_of
     out: list[tuple[float, int, Perubahan]] = []
     for i in al.deleted:

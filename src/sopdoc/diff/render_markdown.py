@@ -98,4 +98,5 @@ def render_catalog_markdown(k: PerbandinganKatalog) -> str:
         lines += ["", f"{len(same)} SOP tidak berubah."]
     if all(s.status == "sama" for s in k.sop):
         lines += ["", "Tidak ada perubahan SOP."]
-    return "\n".join(lines).strip("\n") + "\n"
+    text = "\n".join(lines).strip("\n") + "\n"
+    return re.sub(r"\n{3,}", "\n\n", text)
