@@ -11,6 +11,7 @@ that keeps its order are reported as moved.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass, field
@@ -103,7 +104,7 @@ def align(
         anchors = _anchors(old, new, rest_old, rest_new, content, sim)
     ordered = list(anchors)
     bounds = [(-1, -1), *anchors, (len(old), len(new))]
-    for (o1, n1), (o2, n2) in zip(bounds, bounds[1:], strict=False):
+    for (o1, n1), (o2, n2) in itertools.pairwise(bounds):
         gap_old = [i for i in rest_old if o1 < i < o2]
         gap_new = [j for j in rest_new if n1 < j < n2]
         ordered.extend(_dp_pairs(gap_old, gap_new, sim, threshold))
