@@ -332,3 +332,34 @@ def test_template_is_reproducible(tmp_path: Path) -> None:
         [sys.executable, str(ROOT / "scripts" / "make_template.py"), str(out)], check=True
     )
     assert out.read_bytes() == (ROOT / "templates" / "sop-ap.docx").read_bytes()
+
+
+def _png(path: Path, size: int = 16) -> Path:
+    """A small real PNG (a grey square), written without an imaging library."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    raw = b"".join(b"\x00" + b"\x80" * size for _ in range(size))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", size, size, 8, 0, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b"")
+    path.write_bytes(png)
+    return path
+
+
+def test_logo_in_the_letterhead(tmp_path: Path) -> None:
+    logo = _png(tmp_path / "logo.png")
+    sop = Sop.model_validate(base(logo=str(logo)))
+    out = build_docx(sop, tmp_path / "logo.docx")
+    with zipfile.ZipFile(out) as z:
+        media = [n for n in z.namelist() if n.startswith("word/media/")]
+        assert len(media) == 1 and z.read(media[0]) == logo.read_bytes()
+    doc = Document(str(out))
+    kop_cell = doc.tables[0].rows[0].cells[0]
+    assert kop_cell._tc.xpath(".//pic:pic")  # the picture sits in the letterhead cell
+    missing = Sop.model_validate(base(logo=str(tmp_path / "nope.png")))
+    with pytest.raises(SpecLoadError, match="logo file not found"):
+        build_docx(missing, tmp_path / "x.docx")

@@ -17,12 +17,13 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from . import __version__
 from .docx import build_docx, default_template, write_atomic
-from .errors import SpecError, SpecLoadError
+from .errors import Location, SpecError, SpecLoadError, display_path
 from .model import Sop
+from .spec import SETTINGS_FILE, load, spec_files
 
 CACHE_FILE = ".sopdoc-cache.json"
 LAYOUT_VERSION = "1"
@@ -71,11 +72,16 @@ def content_hash(sop: Sop, template_digest: str) -> str:
 
 @dataclass(frozen=True)
 class BuildResult:
-    """One SOP of a batch: where its DOCX is and whether it was written this time."""
+    """One SOP of a batch: where its DOCX is and whether it was written this time.
 
-    sop: Sop
+    ``sop`` is None for a spec that :func:`build_paths` skipped without loading it
+    (its bytes, settings and template were those of the last build).
+    """
+
+    sop: Sop | None
     path: Path
     built: bool
+    source: Path | None = None
 
 
 class Progress:
@@ -103,12 +109,87 @@ def _build_one(sop: Sop, path: Path, template: str | None) -> list[SpecError]:
     return []
 
 
-def _read_cache(out: Path) -> dict[str, str]:
+Cache = dict[str, dict[str, Any]]
+
+
+def _read_cache(out: Path) -> Cache:
+    """``outputs``: file name -> content hash; ``inputs``: spec file -> its input key."""
     try:
         data = json.loads((out / CACHE_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    return {
+        key: dict(data[key]) if isinstance(data.get(key), dict) else {}
+        for key in ("outputs", "inputs")
+    }
+
+
+def _write_cache(out: Path, cache: Cache) -> None:
+    payload = json.dumps(cache, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+    write_atomic(out / CACHE_FILE, payload.encode("utf-8"))
+
+
+def _build(
+    sops: Sequence[Sop],
+    out_dir: Path,
+    cache: Cache,
+    *,
+    jobs: int,
+    template: str | None,
+    force: bool,
+    progress: TextIO | None,
+    reserved: Iterable[str] = (),
+    skipped: int = 0,
+) -> list[BuildResult]:
+    tpl_digest = _file_digest(template or default_template())
+    outputs = cache["outputs"]
+    taken = {name.lower() for name in reserved}
+    plan: list[tuple[Sop, Path, str, bool]] = []
+    for sop in sops:
+        path = out_dir / output_name(sop.nomor, taken)
+        digest = content_hash(sop, tpl_digest)
+        fresh = not force and outputs.get(path.name) == digest and path.is_file()
+        plan.append((sop, path, digest, not fresh))
+    total = len(plan) + skipped
+    bar = Progress(total, progress) if progress is not None and total else None
+    errors: list[SpecError] = []
+
+    def done(path: Path, digest: str, problems: list[SpecError]) -> None:
+        if problems:
+            errors.extend(problems)
+            outputs.pop(path.name, None)
+        else:
+            outputs[path.name] = digest
+        if bar:
+            bar.step(path.name)
+
+    if bar:
+        for _ in range(skipped):
+            bar.step("")
+    todo = [(sop, path, digest) for sop, path, digest, needed in plan if needed]
+    for _sop, path, _digest, needed in plan:
+        if not needed and bar:
+            bar.step(path.name)
+    try:
+        if jobs > 1 and len(todo) > 1:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {
+                    pool.submit(_build_one, sop, path, template): (path, digest)
+                    for sop, path, digest in todo
+                }
+                for fut in as_completed(futures):
+                    path, digest = futures[fut]
+                    done(path, digest, fut.result())
+        else:
+            for sop, path, digest in todo:
+                done(path, digest, _build_one(sop, path, template))
+    finally:
+        _write_cache(out_dir, cache)
+    if errors:
+        raise SpecLoadError(errors)
+    return [BuildResult(sop, path, needed, sop.sumber) for sop, path, _d, needed in plan]
 
 
 def build_all(
@@ -132,54 +213,133 @@ def build_all(
     """
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    cache = _read_cache(out_dir)
+    results = _build(
+        sops,
+        out_dir,
+        cache,
+        jobs=jobs,
+        template=str(template) if template else None,
+        force=force,
+        progress=progress,
+    )
+    if post is not None:
+        post(results)
+    return results
+
+
+def _settings_chain(folder: Path) -> list[Path]:
+    """The settings files that apply to a folder (the same walk as ``sopdoc.load``)."""
+    chain = []
+    current = folder.resolve()
+    while True:
+        candidate = current / SETTINGS_FILE
+        if candidate.is_file():
+            chain.append(candidate)
+        if (current / ".git").exists() or current.parent == current:
+            break
+        current = current.parent
+    return chain
+
+
+def input_key(spec: Path, template_digest: str) -> str:
+    """A hash of everything a spec's DOCX is read from, before parsing anything:
+    the spec's bytes, its settings files, the template, sopdoc's version."""
+    h = hashlib.sha256()
+    for part in (__version__, LAYOUT_VERSION, os.environ.get("SOURCE_DATE_EPOCH", "")):
+        h.update(part.encode() + b"\0")
+    h.update(template_digest.encode())
+    for f in [*reversed(_settings_chain(spec.parent)), spec]:
+        h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[SpecError]]:
+    files: list[Path] = []
+    errors: list[SpecError] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            files.extend(spec_files(path))
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(SpecError(Location(display_path(path)), "no such file or folder"))
+    return files, errors
+
+
+def build_paths(
+    paths: Sequence[str | os.PathLike[str]],
+    out: str | os.PathLike[str],
+    *,
+    jobs: int = 1,
+    template: str | os.PathLike[str] | None = None,
+    force: bool = False,
+    progress: TextIO | None = None,
+    post: Callable[[list[BuildResult]], None] | None = None,
+) -> list[BuildResult]:
+    """Build spec files and catalog folders into ``out``, as ``sopdoc build`` does.
+
+    A spec whose bytes, settings files, logo and template are those of the last
+    build into ``out`` (and whose DOCX is still there) is not even loaded: a
+    rebuild after one change reads one spec. Every other spec is loaded and
+    built as :func:`build_all` does; load errors of all files are raised together.
+    """
+    out_dir = Path(out)
+    files, errors = _expand(paths)
     tpl = str(template) if template else None
     tpl_digest = _file_digest(tpl or default_template())
-    cache = {} if force else _read_cache(out_dir)
-    taken: set[str] = set()
-    plan: list[tuple[Sop, Path, str, bool]] = []
-    for sop in sops:
-        path = out_dir / output_name(sop.nomor, taken)
-        digest = content_hash(sop, tpl_digest)
-        fresh = cache.get(path.name) == digest and path.is_file()
-        plan.append((sop, path, digest, not fresh))
-    bar = Progress(len(plan), progress) if progress is not None and plan else None
-    new_cache = dict(cache)
-    errors: list[SpecError] = []
-    failed: set[Path] = set()
-
-    def done(path: Path, digest: str, problems: list[SpecError]) -> None:
-        if problems:
-            errors.extend(problems)
-            failed.add(path)
-            new_cache.pop(path.name, None)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cache = _read_cache(out_dir)
+    inputs = cache["inputs"]
+    skipped: list[BuildResult] = []
+    to_load: list[tuple[Path, str]] = []
+    for f in files:
+        key = input_key(f, tpl_digest)
+        entry = inputs.get(str(f.resolve()))
+        fresh = (
+            not force
+            and isinstance(entry, dict)
+            and entry.get("key") == key
+            and (out_dir / str(entry.get("output", ""))).is_file()
+            and _file_digest(entry.get("logo")) == entry.get("logo_digest", "")
+        )
+        if fresh:
+            assert isinstance(entry, dict)
+            skipped.append(BuildResult(None, out_dir / str(entry["output"]), False, f))
         else:
-            new_cache[path.name] = digest
-        if bar:
-            bar.step(path.name)
-
-    todo = [(sop, path, digest) for sop, path, digest, needed in plan if needed]
-    for _sop, path, _digest, needed in plan:
-        if not needed and bar:
-            bar.step(path.name)
-    try:
-        if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {
-                    pool.submit(_build_one, sop, path, tpl): (path, digest)
-                    for sop, path, digest in todo
-                }
-                for fut in as_completed(futures):
-                    path, digest = futures[fut]
-                    done(path, digest, fut.result())
-        else:
-            for sop, path, digest in todo:
-                done(path, digest, _build_one(sop, path, tpl))
-    finally:
-        payload = json.dumps(new_cache, indent=1, sort_keys=True) + "\n"
-        write_atomic(out_dir / CACHE_FILE, payload.encode("utf-8"))
+            to_load.append((f, key))
+    sops: list[Sop] = []
+    keys: list[str] = []
+    for f, key in to_load:
+        try:
+            sops.append(load(f))
+            keys.append(key)
+        except SpecLoadError as exc:
+            errors.extend(exc.errors)
     if errors:
         raise SpecLoadError(errors)
-    results = [BuildResult(sop, path, needed) for sop, path, _d, needed in plan]
+    built = _build(
+        sops,
+        out_dir,
+        cache,
+        jobs=jobs,
+        template=tpl,
+        force=force,
+        progress=progress,
+        reserved=[r.path.name for r in skipped],
+        skipped=len(skipped),
+    )
+    for result, key in zip(built, keys, strict=True):
+        assert result.source is not None and result.sop is not None
+        inputs[str(result.source.resolve())] = {
+            "key": key,
+            "output": result.path.name,
+            "logo": result.sop.logo or "",
+            "logo_digest": _file_digest(result.sop.logo),
+        }
+    _write_cache(out_dir, cache)
+    results = sorted([*skipped, *built], key=lambda r: str(r.source))
     if post is not None:
         post(results)
     return results

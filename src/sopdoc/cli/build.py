@@ -10,9 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 
-from ..build import build_all, progress_stream
+from ..build import build_paths, progress_stream
 from ..errors import SopdocError
-from .paths import load_paths
 
 HELP = "write the DOCX of each SOP (identity page, procedure table, flowchart)"
 
@@ -45,10 +44,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise SopdocError("--jobs must be 0 or more")
-    sops = load_paths(args.paths)
     jobs = args.jobs or (os.cpu_count() or 1)
-    results = build_all(
-        sops,
+    results = build_paths(
+        args.paths,
         args.out,
         jobs=jobs,
         template=args.template,
