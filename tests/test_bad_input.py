@@ -354,6 +354,16 @@ CASES = [
             (22, 5, "required field 'pelaksana' is missing"),
         ],
     ),
+    Case(
+        "nested 60 lists deep",
+        "nomor: " + "[" * 60 + "]" * 60 + "\n",
+        [(1, 57, "values nested more than 50 levels deep")],
+    ),
+    Case(
+        "nested 600 block levels deep",
+        "".join("  " * i + "-\n" for i in range(600)),
+        [(51, 101, "values nested more than 50 levels deep")],
+    ),
     Case("empty file", "", [(1, 1, "file is empty")]),
     Case("comments only", "# nothing yet\n\n", [(1, 1, "file is empty")]),
     Case(

@@ -55,6 +55,9 @@ MAX_FILE_BYTES = 1_000_000
 MAX_NODES = 100_000
 """Bound on values built from one file, aliases expanded (defuses alias bombs)."""
 
+MAX_DEPTH = 50
+"""Bound on nesting (a spec nests four levels: kegiatan, a step, a list of lanes, a lane)."""
+
 Path_ = tuple[str | int, ...]
 
 
@@ -205,6 +208,8 @@ class _Builder:
             return None if tag == _NULL else node.value
         if id(node) in self._active:  # a recursive alias
             raise _Recursive(loc)
+        if len(path) >= MAX_DEPTH:
+            raise _TooDeep(loc)
         self._active.add(id(node))
         try:
             if isinstance(node, yaml.SequenceNode):
@@ -273,6 +278,11 @@ class _TooBig(Exception):
         self.path = path
 
 
+class _TooDeep(Exception):
+    def __init__(self, loc: Location):
+        self.loc = loc
+
+
 class _Recursive(Exception):
     def __init__(self, loc: Location):
         self.loc = loc
@@ -314,6 +324,10 @@ def parse_yaml(text: str, display: str) -> Document:
         raise SpecLoadError([_syntax_error(exc, display)]) from None
     except yaml.YAMLError as exc:
         raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")]) from None
+    except RecursionError:  # the pure-Python composer on absurd nesting
+        raise SpecLoadError(
+            [SpecError(Location(display), "values nested too deep to read; is this a spec?")]
+        ) from None
     if node is None:
         raise SpecLoadError([SpecError(Location(display), "file is empty")])
     builder = _Builder(display)
@@ -327,6 +341,16 @@ def parse_yaml(text: str, display: str) -> Document:
                     exc.loc,
                     f"{what} expands to more than {MAX_NODES:,} values once aliases are "
                     "expanded (an alias bomb?); write the values out instead",
+                )
+            ]
+        ) from None
+    except _TooDeep as exc:
+        raise SpecLoadError(
+            [
+                SpecError(
+                    exc.loc,
+                    f"values nested more than {MAX_DEPTH} levels deep; "
+                    "a spec nests only a few levels (kegiatan, a step, its keys)",
                 )
             ]
         ) from None
