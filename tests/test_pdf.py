@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -168,3 +169,41 @@ def test_killing_libreoffice_mid_batch_keeps_finished_files_whole(tmp_path: Path
             assert not result.job.pdf.exists()
     written = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert written == sorted(r.job.pdf.name for r in results if r.ok)
+
+
+SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
+
+
+def test_cli_build_pdf_writes_a_pdf_beside_each_docx(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    command = [SOPDOC, "build", str(ROOT / "specs"), "-o", str(out), "--pdf"]
+    first = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert first.returncode == 0, first.stderr
+    docx = sorted(out.glob("*.docx"))
+    assert len(docx) == 2
+    for path in docx:
+        pdf = path.with_suffix(".pdf")
+        assert pdf_whole(pdf) >= 2
+        assert f"wrote {pdf}" in first.stdout
+    assert "2 PDF(s) written, 0 failed" in first.stdout
+    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert again.returncode == 0, again.stderr
+    assert "0 PDF(s) written, 0 failed, 2 unchanged" in again.stdout
+
+
+def test_cli_build_pdf_without_libreoffice_writes_the_docx_and_says_how(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    env = {k: v for k, v in os.environ.items() if k != "SOPDOC_SOFFICE"}
+    env["PATH"] = str(tmp_path)  # no soffice anywhere
+    done = subprocess.run(
+        [SOPDOC, "build", str(ROOT / "specs"), "-o", str(out), "--pdf"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 4
+    assert "apt-get install libreoffice-writer-nogui fonts-liberation" in done.stderr
+    assert "the DOCX files were written" in done.stderr
+    assert len(list(out.glob("*.docx"))) == 2
+    assert list(out.glob("*.pdf")) == []

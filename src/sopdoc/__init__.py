@@ -9,6 +9,8 @@ The public API::
     sopdoc.lint("specs/").findings  # the checker's findings
     sopdoc.diff(old, new)         # the typed changes between two revisions
     sopdoc.build_docx(sop, "out/010.docx")   # the official DOCX with its flowchart
+    sopdoc.build_pdf(katalog.sops, "out/")    # DOCX + PDF of each SOP (LibreOffice)
+    sopdoc.build_book(katalog.sops, "out/buku-sop.pdf")  # the bound SOP book
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -33,7 +35,7 @@ from .model import (
     Tanggal,
     Waktu,
 )
-from .pdf import build_book
+from .pdf import build_book, build_pdf
 from .schema import json_schema, settings_json_schema
 from .spec import SETTINGS_FILE, Katalog, load, load_catalog
 from .yamlout import dump, dumps
@@ -66,6 +68,7 @@ __all__ = [
     "__version__",
     "build_book",
     "build_docx",
+    "build_pdf",
     "diff",
     "dump",
     "dumps",

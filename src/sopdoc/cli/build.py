@@ -3,15 +3,21 @@
 Files are named from the nomor, written atomically and byte-for-byte
 reproducibly; SOPs whose spec, settings and template did not change since the
 last build into the same folder are skipped (see OUT/.sopdoc-cache.json).
+With --pdf each DOCX is also converted to PDF beside it by one LibreOffice process
+(exit code 4 when LibreOffice is missing or a file fails; the DOCX are still written).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
 
-from ..build import build_paths, progress_stream
+from ..build import BuildResult, build_paths, progress_stream
 from ..errors import SopdocError
+from ..pdf.build import convert_built
+from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing
+from .book import EXIT_PDF
 
 HELP = "write the DOCX of each SOP (identity page, procedure table, flowchart)"
 
@@ -39,6 +45,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     bar.add_argument("--no-progress", dest="progress", action="store_false")
     parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also convert each DOCX to PDF beside it, in one LibreOffice process "
+        "(exit 4 when LibreOffice is missing or a file fails; the DOCX are still written)",
+    )
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"with --pdf: give up a file after this long (default {DEFAULT_TIMEOUT:g})",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -59,4 +78,28 @@ def run(args: argparse.Namespace) -> int:
             if r.built:
                 print(f"wrote {r.path}")
         print(f"{built} built, {len(results) - built} unchanged, in {args.out}")
+    if args.pdf:
+        return _pdf(results, args)
     return 0
+
+
+def _pdf(results: list[BuildResult], args: argparse.Namespace) -> int:
+    """Convert the DOCX of the build to PDF; exit 4 if LibreOffice is missing or a file fails."""
+    try:
+        converted = convert_built(results, force=args.force, timeout=args.timeout)
+    except LibreOfficeMissing as exc:
+        print(f"sopdoc: error: {exc}", file=sys.stderr)
+        print(
+            f"sopdoc: the DOCX files were written to {args.out}; no PDF was made", file=sys.stderr
+        )
+        return EXIT_PDF
+    failed = [r for r in converted if not r.ok]
+    for r in converted:
+        if r.ok and not args.quiet:
+            print(f"wrote {r.job.pdf} ({r.pages} pages)")
+    for r in failed:
+        print(f"{r.job.docx}: error: no PDF: {r.error}", file=sys.stderr)
+    if not args.quiet:
+        made, unchanged = len(converted) - len(failed), len(results) - len(converted)
+        print(f"{made} PDF(s) written, {len(failed)} failed, {unchanged} unchanged")
+    return EXIT_PDF if failed else 0
