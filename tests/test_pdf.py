@@ -13,7 +13,7 @@ from pypdf import PdfReader
 
 import sopdoc
 from sopdoc import Sop
-from sopdoc.pdf import PdfJob, PdfResult, convert, find_soffice, meta_for
+from sopdoc.pdf import LibreOfficeMissing, PdfJob, PdfResult, convert, find_soffice, meta_for
 from sopdoc.pdf.convert import office_binary
 from sopdoc.pdf.meta import pdf_whole
 from sopdocx import write_sop_docx
@@ -207,3 +207,14 @@ def test_cli_build_pdf_without_libreoffice_writes_the_docx_and_says_how(tmp_path
     assert "the DOCX files were written" in done.stderr
     assert len(list(out.glob("*.docx"))) == 2
     assert list(out.glob("*.pdf")) == []
+
+
+def test_library_build_pdf_writes_docx_first_then_needs_libreoffice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("SOPDOC_SOFFICE", raising=False)
+    sops = catalog()[:2]
+    with pytest.raises(LibreOfficeMissing):
+        sopdoc.build_pdf(sops, tmp_path / "out")
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
