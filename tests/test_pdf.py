@@ -176,17 +176,24 @@ SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
 
 def test_cli_build_pdf_writes_a_pdf_beside_each_docx(tmp_path: Path) -> None:
     out = tmp_path / "out"
-    command = [SOPDOC, "build", str(ROOT / "specs"), "-o", str(out), "--pdf"]
-    first = subprocess.run(command, capture_output=True, text=True, check=False)
+    command = [SOPDOC, "build", str(ROOT / "specs"), "-o", str(out)]
+    docx_only = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert docx_only.returncode == 0, docx_only.stderr
+    assert list(out.glob("*.pdf")) == []
+    # the DOCX are unchanged (their specs are not even loaded), their PDFs are missing
+    first = subprocess.run([*command, "--pdf"], capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
+    assert "0 built, 2 unchanged" in first.stdout
     docx = sorted(out.glob("*.docx"))
     assert len(docx) == 2
     for path in docx:
         pdf = path.with_suffix(".pdf")
         assert pdf_whole(pdf) >= 2
         assert f"wrote {pdf}" in first.stdout
+        info = PdfReader(pdf).metadata
+        assert info is not None and info.author == "Kecamatan Kebasen"
     assert "2 PDF(s) written, 0 failed" in first.stdout
-    again = subprocess.run(command, capture_output=True, text=True, check=False)
+    again = subprocess.run([*command, "--pdf"], capture_output=True, text=True, check=False)
     assert again.returncode == 0, again.stderr
     assert "0 PDF(s) written, 0 failed, 2 unchanged" in again.stdout
 
