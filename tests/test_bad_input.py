@@ -265,6 +265,45 @@ CASES = [
         [(12, 10, "'sekcam' is empty; write a value")],
     ),
     Case(
+        "tanggal left empty",
+        edit("tanggal:\n  pembuatan: 2024-01-09\n", "tanggal:\n"),
+        [(5, 9, "'tanggal' is empty; write its keys under it, indented")],
+    ),
+    Case(
+        "steps left empty",
+        edit(BASE[BASE.index("kegiatan:") :], "kegiatan:\n"),
+        [(13, 10, "'kegiatan' is empty; write its items under it, each on a line starting")],
+    ),
+    Case(
+        "an optional list left empty",
+        BASE + "dasar_hukum:\n",
+        [
+            (
+                21,
+                13,
+                "'dasar_hukum' is empty; write its items under it, each on a line "
+                "starting with '- ', or remove the key",
+            )
+        ],
+    ),
+    Case(
+        "an inherited mapping left empty",
+        edit("disahkan_oleh:\n  jabatan: Camat Contoh\n  nama: Budi\n", "disahkan_oleh:\n"),
+        [
+            (
+                7,
+                15,
+                "'disahkan_oleh' is empty; write its keys under it, indented, or remove "
+                "the key to use the catalog's (sopdoc.yaml)",
+            )
+        ],
+    ),
+    Case(
+        "an empty revision",
+        BASE + "riwayat_revisi:\n  -\n",
+        [(22, 4, "item 1 of 'riwayat_revisi' is empty; write its keys under it")],
+    ),
+    Case(
         "no steps",
         edit(BASE[BASE.index("kegiatan:") :], "kegiatan: []\n"),
         [(13, 11, "'kegiatan' must not be empty; write at least one entry")],

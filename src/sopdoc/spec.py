@@ -171,6 +171,26 @@ def _translate(
             if kind == "string_type" and err.get("input") is not None:
                 message += f", found {_describe(err.get('input'))}"
             where = source.locate(loc)
+        elif kind in ("list_type", "too_short") and err.get("input") is None:
+            message = (
+                f"'{field_name}' is empty; write its items under it, each on a line "
+                "starting with '- '"
+            )
+            if not _required(model, loc):
+                message += ", or remove the key"
+            where = source.locate(loc)
+        elif kind in _MAPPING_TYPES and err.get("input") is None:
+            what = (
+                f"item {loc[-1] + 1} of '{field_name}'"
+                if isinstance(loc[-1], int)
+                else f"'{field_name}'"
+            )
+            message = f"{what} is empty; write its keys under it, indented"
+            if model is Sop and loc in _INHERITABLE:
+                message += ", or remove the key to use the catalog's (sopdoc.yaml)"
+            elif not _required(model, loc):
+                message += ", or remove the key"
+            where = source.locate(loc)
         elif kind in ("string_type", "string_too_short") and err.get("input") in (None, ""):
             message = f"'{field_name}' is empty; write a value"
             if model is Sop and loc in _INHERITABLE:
@@ -210,6 +230,16 @@ def _drop_explained_missing(errors: list[SpecError]) -> list[SpecError]:
 
 
 _INHERITABLE = {(k,) for k in INHERITED_KEYS}
+_MAPPING_TYPES = ("dict_type", "model_type", "model_attributes_type")
+
+
+def _required(model: type[BaseModel], loc: tuple[Any, ...]) -> bool:
+    """Whether the key at ``loc`` must be written (a list item counts as required)."""
+    if not loc or isinstance(loc[-1], int):
+        return True
+    parent = _model_at(model, loc[:-1])
+    info = parent.model_fields.get(str(loc[-1])) if parent else None
+    return info is None or info.is_required()
 
 
 def _validate(model: type[BaseModel], doc: Document) -> Any:
