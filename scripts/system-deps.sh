@@ -6,7 +6,8 @@ set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -qi "LiberationSans" || missing+=(fonts-liberation)
+# (no grep -q: it closes the pipe early and pipefail would call that a failure)
+fc-list 2>/dev/null | grep -i "Liberation Sans" >/dev/null || missing+=(fonts-liberation)
 [ ${#missing[@]} -eq 0 ] && exit 0
 echo "sopdoc: installing system packages: ${missing[*]}" >&2
 if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
