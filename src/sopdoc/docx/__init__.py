@@ -24,6 +24,7 @@ from ..errors import Location, SopdocError, SpecError, SpecLoadError, format_pat
 from ..layout import ProcedureLayout, layout_prosedur
 from ..model import Sop
 from .prosedur import procedure_xml, section_properties
+from .riwayat import insert_riwayat, riwayat_context, template_places_riwayat
 from .shapes import ShapeWriter
 
 PROSEDUR_MARKER = "\u2063SOPDOC-PROSEDUR\u2063"
@@ -131,6 +132,7 @@ def _context(sop: Sop, tpl: Any) -> dict[str, Any]:
         "peringatan": sop.peringatan or "-",
         "pencatatan_pendataan": sop.pencatatan_pendataan,
         "prosedur": PROSEDUR_MARKER,
+        "riwayat_revisi": riwayat_context(sop, tanggal_indonesia),
     }
 
 
@@ -251,7 +253,11 @@ def render_docx(sop: Sop, template: str | os.PathLike[str] | None = None) -> byt
     check_text(sop)
     layout = layout_prosedur(sop)
     tpl = DocxTemplate(str(template or default_template()))
-    tpl.render(_context(sop, tpl), autoescape=True)
+    own_riwayat = template_places_riwayat(tpl)
+    context = _context(sop, tpl)
+    tpl.render(context, autoescape=True)
+    if not own_riwayat:
+        insert_riwayat(tpl, context["riwayat_revisi"], PROSEDUR_MARKER)
     _insert_procedure(tpl, layout)
     _core_properties(tpl, sop)
     buf = io.BytesIO()
