@@ -111,3 +111,26 @@ def test_one_step_and_self_reference() -> None:
     loop["kegiatan"][1]["jika_tidak"] = 2
     with pytest.raises(SpecLoadError):
         layout_prosedur(Sop.model_validate(loop))
+
+
+def test_generated_catalog_draws_clean(tmp_path: Path) -> None:
+    """120 generated SOPs (3-6 lanes, 5-25 steps, decisions, long texts): no overlap,
+    no arrow over a symbol or a label, every decision with its arrows and labels."""
+    from bench.catalog import generate_catalog
+
+    generate_catalog(tmp_path, 120, seed=0)
+    dirty = {}
+    for sop in sopdoc.load_catalog(tmp_path).sops:
+        problems = geometry_problems(layout_prosedur(sop))
+        if problems:
+            dirty[sop.nomor] = problems
+    assert dirty == {}
+
+
+def test_a_row_taller_than_a_page_is_refused() -> None:
+    data = base()
+    data["kegiatan"][1]["keterangan"] = "kata " * 2000
+    with pytest.raises(SpecLoadError) as exc:
+        layout_prosedur(Sop.model_validate(data))
+    assert exc.value.errors[0].path == "kegiatan[2].keterangan"
+    assert "too long to fit on one page" in exc.value.errors[0].message

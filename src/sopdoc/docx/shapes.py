@@ -138,11 +138,12 @@ class ShapeWriter:
         return self._anchor(box, name, f"<wps:wsp>{body}</wps:wsp>", 251650000 + self._next_id)
 
     def label(self, label: Label, size: float) -> str:
-        """A 'Ya'/'Tidak' label: a text box without fill or border."""
+        """A 'Ya'/'Tidak' label: a white text box without border."""
         body = (
             '<wps:cNvSpPr txBox="1"/>'
             f'<wps:spPr>{self._xfrm(label.box)}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom>'
-            "<a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"
+            '<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>'
+            "<a:ln><a:noFill/></a:ln></wps:spPr>"
             f"{self._text(label.text, size)}"
             '<wps:bodyPr rot="0" vert="horz" wrap="none" lIns="0" tIns="0" rIns="0" bIns="0" '
             'anchor="ctr" anchorCtr="0"><a:noAutofit/></wps:bodyPr>'

@@ -270,6 +270,15 @@ def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
 
     # pagination: rows never split; connectors need room where the flow breaks
     conn_extra = q(4 + style.connector_height + style.connector_gap)
+    for i, plan in enumerate(plans):
+        if plan.height(style, conn_extra, conn_extra) > avail:
+            key = max(TEXT_KEYS, key=lambda k: len(plan.cells[k]))
+            raise _sop_error(
+                sop,
+                ("kegiatan", i, key),
+                f"the {key} of step {i + 1} is too long to fit on one page "
+                f"({len(plan.cells[key])} lines); a row is never split, so shorten it",
+            )
     n = len(plans)
     page_steps: list[list[int]] = []
     current: list[int] = []
@@ -349,8 +358,12 @@ def _route(
             connector += 1
             routers[src_page].next_to_connector(i, i + 1, str(connector), label, plans[i + 1].lanes)
             routers[dst_page].next_from_connector(i, i + 1, str(connector), plans[i].lanes)
+    for router in routers:
+        router.place_labels()
     # 'Tidak' branches, shortest first so that they get the nearest channels
-    for d in sorted(targets, key=lambda k: (abs(targets[k] - k), k)):
+    # a decision that is itself a target takes its exit first (its corners are exits)
+    targeted = set(targets.values())
+    for d in sorted(targets, key=lambda k: (k not in targeted, abs(targets[k] - k), k)):
         t = targets[d]
         if page_of[d] == page_of[t]:
             routers[page_of[d]].route_tidak(d, t)
@@ -358,8 +371,6 @@ def _route(
             connector += 1
             routers[page_of[d]].tidak_to_connector(d, t, str(connector))
             routers[page_of[t]].tidak_from_connector(d, t, str(connector))
-    for router in routers:
-        router.place_labels()
     layout.connectors = connector
 
 
@@ -414,6 +425,32 @@ def geometry_problems(layout: ProcedureLayout) -> list[str]:
                             f"{tag}: arrow {arrow.source + 1}->{arrow.target + 1} "
                             f"crosses the symbol of step {s.step + 1}"
                         )
+    problems.extend(_completeness(layout))
+    return problems
+
+
+def _completeness(layout: ProcedureLayout) -> list[str]:
+    """Every decision has its 'Tidak' arrow and both labels; every step its flow in and out."""
+    problems = []
+    arrows = [a for p in layout.pages for a in p.arrows]
+    decisions = sorted(
+        {s.step for p in layout.pages for s in p.symbols if s.kind is SymbolKind.DECISION}
+    )
+    last = max((r.step for p in layout.pages for r in p.rows), default=0)
+    for d in decisions:
+        tidak = [a for a in arrows if a.kind is ArrowKind.TIDAK and a.source == d]
+        if not tidak:
+            problems.append(f"step {d + 1}: the 'Tidak' arrow is missing")
+        if [a.label.text for a in tidak if a.label] != ["Tidak"]:
+            problems.append(f"step {d + 1}: the 'Tidak' label is missing")
+        ya = [
+            a.label.text for a in arrows if a.kind is ArrowKind.NEXT and a.source == d and a.label
+        ]
+        if d < last and ya != ["Ya"]:
+            problems.append(f"step {d + 1}: the 'Ya' label is missing")
+    for i in range(last):
+        if not any(a.kind is ArrowKind.NEXT and a.source == i for a in arrows):
+            problems.append(f"step {i + 1}: no arrow to the next step")
     return problems
 
 

@@ -18,7 +18,8 @@ from .style import Style
 
 _CLEAR = 1.5  # minimal distance between an arrow and a symbol it does not touch
 _GRID = 2.0  # minimal distance between an arrow and a parallel table line
-_CHANNEL_FRACTIONS = (0.07, 0.12, 0.18, 0.25, 0.33, 0.67, 0.75, 0.82, 0.88, 0.93)
+_INTERIOR_FRACTIONS = (0.25, 0.33, 0.67, 0.75)  # across a lane, for rows it has no symbol in
+_GUTTER_FRACTIONS = (0.5, 0.3, 0.7, 0.15, 0.85)  # across the free strip beside the symbols
 _SIDE_PENALTY = 80.0
 _CROSS_PENALTY = 30.0
 
@@ -92,7 +93,10 @@ class Router:
         self.v_lines = [c.x for c in lanes] + [lanes[-1].right]
         self.h_lines = [page.body_top] + [r.bottom for r in page.rows]
         self.use: dict[tuple[int, str], int] = {}
-        self.pending: list[tuple[int, str]] = []  # (arrow index, label text)
+        widths = [s.box.w for s in page.symbols if s.kind is not SymbolKind.CONNECTOR]
+        self.symbol_width = widths[0] if widths else lanes[0].width / 2
+        self.placed: list[Label] = []  # labels already on the page: later arrows avoid them
+        self.pending: list[tuple[int, str]] = []  # 'Ya' labels, placed once all 'Ya' arrows are
 
     # -- lookups -------------------------------------------------------------------
 
@@ -141,6 +145,8 @@ class Router:
                 for c, d in arrow.segments():
                     if _parallel_overlap(a, b, c, d):
                         return False
+            if any(lab.box.hits_segment(a, b, shrink=-0.5) for lab in self.placed):
+                return False
         return True
 
     def _crossings(self, points: list[Point]) -> int:
@@ -165,7 +171,10 @@ class Router:
         for key in ends:
             self.use[key] = self.use.get(key, 0) + 1
         if label:
-            self.pending.append((len(self.page.arrows) - 1, label))
+            if kind is ArrowKind.NEXT:
+                self.pending.append((len(self.page.arrows) - 1, label))
+            else:
+                self._place_label(len(self.page.arrows) - 1, label)
 
     def _uses(self, sym: int, side: str) -> int:
         return self.use.get((sym, side), 0)
@@ -254,7 +263,15 @@ class Router:
         )
 
     def _channel_xs(self) -> list[float]:
-        return [q(c.x + f * c.width) for c in self.lanes for f in _CHANNEL_FRACTIONS]
+        """Where a vertical 'Tidak' channel may run: in the strips beside the symbols of
+        each lane (free in every row) and, where a lane is empty, across it."""
+        xs: list[float] = []
+        gutter = (self.lanes[0].width - self.symbol_width) / 2
+        for c in self.lanes:
+            for start in (c.x, c.right - gutter):
+                xs.extend(q(start + f * gutter) for f in _GUTTER_FRACTIONS)
+            xs.extend(q(c.x + f * c.width) for f in _INTERIOR_FRACTIONS)
+        return xs
 
     def route_tidak(self, dec: int, tgt: int) -> None:
         """A decision's 'Tidak' arrow to its target on the same page, through a free channel."""
@@ -267,7 +284,7 @@ class Router:
             e = side_point(e_sym, side)
             exit_pen = _SIDE_PENALTY * self._uses(ie, side)
             for chx in self._channel_xs():
-                if (side == "right" and chx < e[0] + 5) or (side == "left" and chx > e[0] - 5):
+                if (side == "right" and chx < e[0] + 3) or (side == "left" and chx > e[0] - 3):
                     continue
                 for it, t_sym in t_syms:
                     if chx > t_sym.box.right:
@@ -277,9 +294,13 @@ class Router:
                     else:
                         continue
                     entry_pen = _SIDE_PENALTY * self._uses(it, ent)
-                    for off in (0.0, -0.25, 0.25):
+                    # a diamond's side corners are its exits: come in beside them
+                    offs = (
+                        (-0.25, 0.25) if t_sym.kind is SymbolKind.DECISION else (0.0, -0.25, 0.25)
+                    )
+                    for off in offs:
                         p = side_point(t_sym, ent, q(off * t_sym.box.h))
-                        if abs(chx - p[0]) < 6:
+                        if abs(chx - p[0]) < 4:
                             continue
                         pts = [e, (chx, e[1]), (chx, p[1]), p]
                         length = abs(chx - e[0]) + abs(p[1] - e[1]) + abs(chx - p[0])
@@ -325,6 +346,8 @@ class Router:
                 continue
             if any(box.overlaps(s.box, 2) for s in self.page.symbols):
                 continue
+            if any(box.overlaps(lab.box, 1) for lab in self.placed):
+                continue
             if any(
                 box.hits_segment(c, d, shrink=-2)
                 for arrow in self.page.arrows
@@ -342,7 +365,8 @@ class Router:
         best = None
         for side in ("left", "right"):
             idx, sym = syms[0] if side == "left" else syms[-1]
-            for off in (0.0, -0.25, 0.25):
+            beside_corner = not outgoing and sym.kind is SymbolKind.DECISION
+            for off in (-0.25, 0.25) if beside_corner else (0.0, -0.25, 0.25):
                 y = q(sym.box.cy + off * sym.box.h)
                 for dist, box, pts in self._beside(idx, sym, side, y):
                     path = pts if outgoing else list(reversed(pts))
@@ -383,39 +407,50 @@ class Router:
     # -- labels --------------------------------------------------------------------
 
     def place_labels(self) -> None:
-        """Put each pending label beside the start of its arrow, where nothing else is."""
-        st = self.style
-        placed: list[Label] = []
+        """Place the labels of the flow arrows (before any 'Tidak' arrow is routed)."""
         for arrow_index, text in self.pending:
-            arrow = self.page.arrows[arrow_index]
-            w = q(text_width(text, st.label_size) + 2)
-            h = st.label_height
-            best: tuple[float, Box] | None = None
-            for seg_no, (a, b) in enumerate(arrow.segments()[:2]):
-                for box, pen in self._label_spots(a, b, w, h):
-                    score = pen + 40 * seg_no
-                    if best is not None and score >= best[0]:
-                        continue
-                    if self._label_ok(box, placed):
-                        best = (score, box)
-            if best is None:
-                continue
-            label = Label(text, best[1])
-            placed.append(label)
-            self.page.arrows[arrow_index] = replace(arrow, label=label)
+            self._place_label(arrow_index, text)
+        self.pending.clear()
+
+    def _place_label(self, arrow_index: int, text: str) -> None:
+        """Put a label beside the start of its arrow, where nothing else is (placed as soon
+        as the arrow is, so that the arrows routed later keep clear of it)."""
+        st = self.style
+        arrow = self.page.arrows[arrow_index]
+        w = q(text_width(text, st.label_size) + 2)
+        h = st.label_height
+        best: tuple[float, Box] | None = None
+        spots = [
+            (box, pen + 40 * seg_no)
+            for seg_no, (a, b) in enumerate(arrow.segments()[:3])
+            for box, pen in self._label_spots(a, b, w, h)
+        ]
+        for strict in (True, False):  # if nothing is free, let another arrow pass under it
+            for box, score in spots:
+                if best is not None and score >= best[0]:
+                    continue
+                if self._label_ok(box, self.placed, arrows=strict):
+                    best = (score, box)
+            if best is not None:
+                break
+        if best is None:
+            return
+        label = Label(text, best[1])
+        self.placed.append(label)
+        self.page.arrows[arrow_index] = replace(arrow, label=label)
 
     def _label_spots(self, a: Point, b: Point, w: float, h: float) -> list[tuple[Box, float]]:
         spots = []
         if a[1] == b[1]:
             sign = 1 if b[0] > a[0] else -1
-            for k in range(10):
+            for k in range(16):
                 x0 = a[0] + sign * (2 + 3 * k)
                 x = x0 if sign > 0 else x0 - w
                 for y, pen in ((a[1] - 1 - h, 0.0), (a[1] + 1, 0.5)):
                     spots.append((Box(q(x), q(y), w, h), k + pen))
         else:
             sign = 1 if b[1] > a[1] else -1
-            for k in range(20):
+            for k in range(40):
                 y0 = a[1] + sign * (1.5 + 2 * k)
                 y = y0 if sign > 0 else y0 - h
                 for x, pen in ((a[0] + 1.5, 0.0), (a[0] - 1.5 - w, 0.5)):
@@ -429,13 +464,15 @@ class Router:
             scored.append((box, pen))
         return scored
 
-    def _label_ok(self, box: Box, placed: list[Label]) -> bool:
+    def _label_ok(self, box: Box, placed: list[Label], arrows: bool = True) -> bool:
         if not box.inside(self.left + 0.5, self.right - 0.5, self.top + 0.5, self.bottom - 0.5):
             return False
         if any(box.overlaps(s.box, 0.8) for s in self.page.symbols):
             return False
         if any(box.overlaps(lab.box, 0.8) for lab in placed):
             return False
+        if not arrows:
+            return True
         for arrow in self.page.arrows:
             for c, d in arrow.segments():
                 if box.hits_segment(c, d, shrink=-0.4):
