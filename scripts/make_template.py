@@ -98,7 +98,8 @@ def listing(name: str, numbered: bool = True) -> str:
 
 def identity() -> str:
     kop = (
-        '<w:p><w:pPr><w:pStyle w:val="Kop"/></w:pPr><w:r><w:t>{{ logo }}</w:t></w:r></w:p>'
+        '<w:p><w:pPr><w:pStyle w:val="Kop"/><w:spacing w:after="120"/></w:pPr>'
+        "<w:r><w:t>{{ logo }}</w:t></w:r></w:p>"
         + tag("{%p for baris in kop %}")
         + p("{{ baris }}", "Kop")
         + tag("{%p endfor %}")

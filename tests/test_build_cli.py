@@ -128,3 +128,36 @@ def test_libreoffice_renders_every_page(tmp_path: Path) -> None:
                 first = result.sop.kegiatan[row.step].aktivitas.split()[0]
                 assert first in text
         assert result.sop.disahkan_oleh.nama in texts[-1]
+
+
+def _retemplate(src: Path, dest: Path, old: str, new: str) -> Path:
+    """A copy of the template with one edit in word/document.xml or word/styles.xml."""
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename in ("word/document.xml", "word/styles.xml"):
+                data = data.replace(old.encode(), new.encode())
+            zout.writestr(item, data)
+    return dest
+
+
+def test_restyled_template(tmp_path: Path) -> None:
+    template = ROOT / "templates" / "sop-ap.docx"
+    # a secretariat renames a label and makes the Kop bigger, in Word
+    restyled = _retemplate(template, tmp_path / "gaya.docx", "Disahkan oleh", "Ditetapkan oleh")
+    out = tmp_path / "out"
+    result = sopdoc_cli("build", str(SPECS), "-o", str(out), "--template", str(restyled))
+    assert result.returncode == 0, result.stderr
+    from docx import Document
+
+    doc = Document(str(out / "PK-KEC-KBS-010-I-2024.docx"))
+    labels = [row.cells[1].text for row in doc.tables[0].rows]
+    assert "Ditetapkan oleh" in labels and "Disahkan oleh" not in labels
+    # a template without the procedure paragraph is refused, nothing written
+    broken = _retemplate(template, tmp_path / "rusak.docx", "{{ prosedur }}", "prosedur")
+    bad = sopdoc_cli("build", str(SPECS), "-o", str(tmp_path / "x"), "--template", str(broken))
+    assert bad.returncode == 2
+    assert "{{ prosedur }}" in bad.stderr
+    assert not list((tmp_path / "x").glob("*.docx"))
