@@ -13,14 +13,14 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import Destination
 
+import sopdoc
 from sopdoc import Sop
-from sopdoc.pdf import Book, build_book, find_soffice
+from sopdoc.pdf import Book, build_book
 from sopdoc.pdf.book import sort_key
 from sopdoc.pdf.stamp import FOOTER_Y
-from test_pdf import build_docx, catalog
+from test_pdf import catalog
 
 SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
-pytestmark = pytest.mark.skipif(find_soffice() is None, reason="LibreOffice is not installed")
 
 
 @dataclass
@@ -48,7 +48,7 @@ def fragments(reader: PdfReader, index: int) -> list[Fragment]:
 def book(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Sop], Book, PdfReader]:
     sops = list(reversed(catalog()))  # bound in nomor order whatever the input order
     dest = tmp_path_factory.mktemp("book") / "buku-sop.pdf"
-    made = build_book(sops, dest, docx_builder=build_docx)
+    made = build_book(sops, dest, docx_builder=sopdoc.build_docx)
     return sops, made, PdfReader(dest)
 
 

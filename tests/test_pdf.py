@@ -16,20 +16,9 @@ from sopdoc import Sop
 from sopdoc.pdf import LibreOfficeMissing, PdfJob, PdfResult, convert, find_soffice, meta_for
 from sopdoc.pdf.convert import office_binary
 from sopdoc.pdf.meta import pdf_whole
-from sopdocx import write_sop_docx
 
 ROOT = Path(__file__).resolve().parents[1]
-SOFFICE = find_soffice()
-pytestmark = pytest.mark.skipif(SOFFICE is None, reason="LibreOffice (soffice) is not installed")
-
-
-def build_docx(sop: Sop, path: Path) -> None:
-    """The DOCX engine when it is there, else the python-docx stand-in."""
-    builder = getattr(sopdoc, "build_docx", None)
-    if builder is not None:
-        builder(sop, path)
-    else:
-        write_sop_docx(sop, path)
+SOFFICE = find_soffice()  # required: `make test` installs LibreOffice (scripts/system-deps.sh)
 
 
 def catalog() -> list[Sop]:
@@ -58,7 +47,7 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Sop], list[Pdf
     for i, sop in enumerate(sops):
         docx = work / "docx" / f"sop-{i}.docx"
         docx.parent.mkdir(exist_ok=True)
-        build_docx(sop, docx)
+        sopdoc.build_docx(sop, docx)
         jobs.append(PdfJob(docx, work / "out" / f"sop-{i}.pdf", meta_for(sop)))
     # the first document once more: the same input must give the same bytes
     jobs.append(PdfJob(jobs[0].docx, work / "out" / "again.pdf", meta_for(sops[0])))
@@ -147,7 +136,7 @@ def test_killing_libreoffice_mid_batch_keeps_finished_files_whole(tmp_path: Path
     for i in range(6):
         docx = tmp_path / "docx" / f"sop-{i}.docx"
         docx.parent.mkdir(exist_ok=True)
-        build_docx(sops[i % len(sops)], docx)
+        sopdoc.build_docx(sops[i % len(sops)], docx)
         jobs.append(PdfJob(docx, tmp_path / "out" / f"sop-{i}.pdf", meta_for(sops[i % len(sops)])))
     pids: list[int] = []
 

@@ -136,3 +136,16 @@ def test_a_long_batch_is_cut_into_chunks_of_one_process_each(
     assert [r.ok for r in results] == [True, True, False, True, True]
     # [0, 1], [2 (hangs), 3] -> [3, 4]: three processes
     assert log.read_text().count("start") == 3
+
+
+def test_workers_share_the_batch_and_results_keep_job_order(
+    tmp_path: Path, fake_office: tuple[Path, Path]
+) -> None:
+    program, log = fake_office
+    jobs = _jobs(tmp_path, ["ok", "ok", "BROKEN", "ok", "ok"])
+    progress: list[int] = []
+    results = convert(jobs, soffice=str(program), workers=2, on_progress=progress.append)
+    assert [r.job for r in results] == jobs
+    assert [r.ok for r in results] == [True, True, False, True, True]
+    assert log.read_text().count("start") == 2
+    assert sorted(progress) == [0, 1, 3, 4]

@@ -9,9 +9,11 @@ errors, 4 LibreOffice is missing or an SOP failed to convert (nothing is written
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
+from ..errors import SopdocError
 from ..pdf.book import build_book
 from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing, PdfFailed
 from .paths import load_paths
@@ -32,6 +34,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="the book to write (default: buku-sop.pdf)",
     )
     parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="convert with N LibreOffice processes side by side (0: one per CPU)",
+    )
+    parser.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
@@ -41,10 +51,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.jobs < 0:
+        raise SopdocError("--jobs must be 0 or more")
     sops = load_paths(args.paths)
     dest = Path(args.output)
+    workers = args.jobs or (os.cpu_count() or 1)
     try:
-        book = build_book(sops, dest, timeout=args.timeout)
+        book = build_book(sops, dest, timeout=args.timeout, workers=workers)
     except (LibreOfficeMissing, PdfFailed) as exc:
         print(f"sopdoc: error: {exc}", file=sys.stderr)
         return EXIT_PDF

@@ -49,6 +49,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--pdf",
         action="store_true",
         help="also convert each DOCX to PDF beside it, in one LibreOffice process "
+        "(--jobs N: N of them side by side) "
         "(exit 4 when LibreOffice is missing or a file fails; the DOCX are still written)",
     )
     parser.add_argument(
@@ -79,14 +80,15 @@ def run(args: argparse.Namespace) -> int:
                 print(f"wrote {r.path}")
         print(f"{built} built, {len(results) - built} unchanged, in {args.out}")
     if args.pdf:
-        return _pdf(results, args)
+        return _pdf(results, args, jobs)
     return 0
 
 
-def _pdf(results: list[BuildResult], args: argparse.Namespace) -> int:
-    """Convert the DOCX of the build to PDF; exit 4 if LibreOffice is missing or a file fails."""
+def _pdf(results: list[BuildResult], args: argparse.Namespace, jobs: int) -> int:
+    """Convert the DOCX of the build to PDF (``jobs`` LibreOffice processes); exit 4 if
+    LibreOffice is missing or a file fails."""
     try:
-        converted = convert_built(results, force=args.force, timeout=args.timeout)
+        converted = convert_built(results, force=args.force, timeout=args.timeout, workers=jobs)
     except LibreOfficeMissing as exc:
         print(f"sopdoc: error: {exc}", file=sys.stderr)
         print(

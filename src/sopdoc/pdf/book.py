@@ -112,12 +112,14 @@ def build_book(
     docx_builder: DocxBuilder | None = None,
     timeout: float = DEFAULT_TIMEOUT,
     soffice: str | None = None,
+    workers: int = 1,
 ) -> Book:
     """Generate every SOP and bind them, with cover and Daftar Isi, into ``dest``.
 
-    SOPs are bound in nomor order. Raises :class:`sopdoc.pdf.LibreOfficeMissing`
-    without LibreOffice, and :class:`SopdocError` naming the SOPs that failed to
-    convert; ``dest`` is only written when the whole book is made.
+    SOPs are bound in nomor order; ``workers`` LibreOffice processes convert them.
+    Raises :class:`~sopdoc.pdf.LibreOfficeMissing` without LibreOffice, and
+    :class:`~sopdoc.pdf.PdfFailed` naming the SOPs that failed to convert; ``dest``
+    is only written when the whole book is made.
     """
     if not sops:
         raise SopdocError("no SOP to bind into a book")
@@ -132,7 +134,7 @@ def build_book(
             docx = root / f"sop-{i:04d}.docx"
             docx_builder(sop, docx)
             jobs.append(PdfJob(docx, root / f"sop-{i:04d}.pdf", meta_for(sop)))
-        results = convert(jobs, timeout=timeout, soffice=soffice)
+        results = convert(jobs, timeout=timeout, soffice=soffice, workers=workers)
         failed = [(s, r) for s, r in zip(ordered, results, strict=True) if not r.ok]
         if failed:
             names = "; ".join(f"{s.nomor} ({r.error})" for s, r in failed)

@@ -52,12 +52,14 @@ def convert_built(
     timeout: float = DEFAULT_TIMEOUT,
     soffice: str | None = None,
     on_result: Callable[[PdfResult], None] | None = None,
+    workers: int = 1,
 ) -> list[PdfResult]:
     """Convert the DOCX of a build to PDF beside them, in one LibreOffice batch.
 
     Converted are the DOCX written this time and those whose PDF is missing, broken or
     older (all with ``force``). When a conversion fails, an old PDF of that DOCX is
     removed, so the folder never pairs a DOCX with a PDF of another version.
+    ``workers``: LibreOffice processes side by side (see :func:`~sopdoc.pdf.convert`).
     Raises :class:`~sopdoc.pdf.LibreOfficeMissing` when there is no LibreOffice.
     """
     todo = [r for r in built if force or r.built or not _fresh(r.path, pdf_for(r.path))]
@@ -65,7 +67,7 @@ def convert_built(
         return []
     exe = require_soffice(soffice)
     jobs = [PdfJob(r.path, pdf_for(r.path), meta_for(_sop_of(r))) for r in todo]
-    results = convert(jobs, timeout=timeout, soffice=exe, on_result=on_result)
+    results = convert(jobs, timeout=timeout, soffice=exe, on_result=on_result, workers=workers)
     for result in results:
         if not result.ok:
             with contextlib.suppress(FileNotFoundError):
@@ -86,13 +88,15 @@ def build_pdf(
 ) -> list[PdfResult]:
     """Write the DOCX and the PDF of every SOP into ``out``; returns the PDF results.
 
+    ``jobs`` processes build the DOCX, and as many LibreOffice processes convert them.
+
     The DOCX are written even when LibreOffice is missing (then
     :class:`~sopdoc.pdf.LibreOfficeMissing` is raised after them).
     """
     from ..build import build_all
 
     built = build_all(sops, out, jobs=jobs, template=template, force=force, progress=progress)
-    return convert_built(built, force=force, timeout=timeout, soffice=soffice)
+    return convert_built(built, force=force, timeout=timeout, soffice=soffice, workers=jobs)
 
 
 __all__ = ["build_pdf", "convert_built", "pdf_for"]

@@ -33,6 +33,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -161,6 +162,7 @@ def convert(
     on_result: Callable[[PdfResult], None] | None = None,
     on_progress: Callable[[int], None] | None = None,
     export_options: dict[str, bool | int | str] | None = None,
+    workers: int = 1,
 ) -> list[PdfResult]:
     """Convert every job's DOCX to PDF through one LibreOffice process.
 
@@ -168,13 +170,45 @@ def convert(
     LibreOffice process starts; ``on_result`` as each file is settled;
     ``on_progress(i)`` when LibreOffice has loaded job ``i`` and starts writing it.
     ``export_options`` are options of LibreOffice's PDF export filter, e.g.
-    ``{"ExportBookmarksToPDFDestination": True}``. Raises
+    ``{"ExportBookmarksToPDFDestination": True}``. ``workers`` > 1 shares the batch
+    among that many LibreOffice processes running side by side (each with its own
+    profile), for machines with more than one core. Raises
     :class:`LibreOfficeMissing` when there is no LibreOffice at all.
     """
     exe = require_soffice(soffice)
-    results = {i: PdfResult(job) for i, job in enumerate(jobs)}
     if not jobs:
         return []
+    workers = max(1, min(workers, len(jobs)))
+    if workers == 1:
+        return _convert(jobs, exe, timeout, on_start, on_result, on_progress, export_options)
+    groups = [list(range(w, len(jobs), workers)) for w in range(workers)]
+
+    def work(group: list[int]) -> list[PdfResult]:
+        def progress(k: int) -> None:
+            if on_progress is not None:
+                on_progress(group[k])
+
+        part = [jobs[i] for i in group]
+        return _convert(part, exe, timeout, on_start, on_result, progress, export_options)
+
+    merged: dict[int, PdfResult] = {}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        for group, part_results in zip(groups, pool.map(work, groups), strict=True):
+            merged.update(zip(group, part_results, strict=True))
+    return [merged[i] for i in range(len(jobs))]
+
+
+def _convert(
+    jobs: Sequence[PdfJob],
+    exe: str,
+    timeout: float,
+    on_start: Callable[[int], None] | None,
+    on_result: Callable[[PdfResult], None] | None,
+    on_progress: Callable[[int], None] | None,
+    export_options: dict[str, bool | int | str] | None,
+) -> list[PdfResult]:
+    """The batch through one LibreOffice process (restarted after a hang or a crash)."""
+    results = {i: PdfResult(job) for i, job in enumerate(jobs)}
     with tempfile.TemporaryDirectory(prefix="sopdoc-pdf-") as tmp:
         root = Path(tmp)
         indir, outdir = root / "in", root / "out"
