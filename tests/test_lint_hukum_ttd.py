@@ -309,3 +309,17 @@ def test_title_near_misses_are_not_reported(tmp_path: Path) -> None:
     )
     h102 = only(lint(tmp_path / "l", config=LintConfig()).findings, "H102")
     assert len(h102) == 1 and "'SOP' seharusnya 'Standar Operasional Prosedur'" in h102[0].message
+
+
+def test_old_nine_digit_nip(tmp_path: Path) -> None:
+    write(
+        tmp_path / "k",
+        "020.yaml",
+        "disahkan_oleh:\n"
+        "  jabatan: Camat Kebasen\n"
+        "  nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P\n"
+        "  pangkat: Pembina Tk. I\n"
+        "  nip: 131110468\n",
+    )
+    t = only(lint(tmp_path / "k", config=LintConfig()).findings, "T")
+    assert [f.code for f in t] == ["T101"] and "NIP lama (9 angka)" in t[0].message

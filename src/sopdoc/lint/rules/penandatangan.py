@@ -22,6 +22,9 @@ from ...teks import bersihkan_markup
 from ..core import LintContext, Problem, Severity, rule
 from ..text import quote
 
+NIP_LAMA = 9
+"""Digits of the NIP before Peraturan Kepala BKN 22/2007 (e.g. '131110468')."""
+
 UMUR_CPNS_MINIMAL = 18
 """The youngest age at which one can be appointed CPNS (UU ASN; PP 11/2017 Pasal 23)."""
 
@@ -99,6 +102,13 @@ def nip_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
                 _PATH_NIP,
                 f"NIP {quote(n.teks)} memuat karakter selain angka "
                 f"({quote(nip.karakter_asing)}); NIP terdiri atas 18 angka",
+                n.sop,
+            )
+        elif len(nip.angka) == NIP_LAMA:
+            yield Problem(
+                _PATH_NIP,
+                f"NIP {quote(n.teks)} adalah NIP lama (9 angka); sejak Peraturan Kepala BKN "
+                "Nomor 22 Tahun 2007 NIP terdiri atas 18 angka",
                 n.sop,
             )
         elif len(nip.angka) != PANJANG:
