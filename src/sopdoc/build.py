@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .docx import build_docx, default_template, write_atomic
-from .errors import Location, SpecError, SpecLoadError, display_path
+from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .model import Sop
 from .spec import SETTINGS_FILE, load, spec_files
 
@@ -212,7 +212,7 @@ def build_all(
     are written, e.g. to convert them to PDF.
     """
     out_dir = Path(out)
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     cache = _read_cache(out_dir)
     results = _build(
         sops,
@@ -226,6 +226,16 @@ def build_all(
     if post is not None:
         post(results)
     return results
+
+
+def _make_folder(out: Path) -> None:
+    """Create the output folder; a clear error when a file is in the way."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except (FileExistsError, NotADirectoryError):
+        raise SopdocError(f"{display_path(out)} is not a folder; give -o a folder") from None
+    except PermissionError as exc:
+        raise SopdocError(f"cannot create {display_path(out)}: {exc.strerror}") from None
 
 
 def _settings_chain(folder: Path) -> list[Path]:
@@ -289,7 +299,7 @@ def build_paths(
     files, errors = _expand(paths)
     tpl = str(template) if template else None
     tpl_digest = _file_digest(tpl or default_template())
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _make_folder(out_dir)
     cache = _read_cache(out_dir)
     inputs = cache["inputs"]
     skipped: list[BuildResult] = []
