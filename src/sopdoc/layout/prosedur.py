@@ -120,12 +120,19 @@ def symbol_kind(sop: Sop, i: int) -> SymbolKind:
 def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     n = len(sop.pelaksana)
     lane_w = min(style.lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
-    # wide enough for the longest word of any lane title at 6.5 pt, if the text columns allow
+    # wide enough for the longest word of any lane title at the header size, as far as
+    # the text columns allow (a title that still does not fit is set smaller)
     longest = max(
-        (text_width(w, 6.5, True) for lbl in sop.pelaksana.values() for w in lbl.upper().split()),
+        (
+            text_width(w, style.header_size, True)
+            for lbl in sop.pelaksana.values()
+            for w in lbl.upper().split()
+        ),
         default=0.0,
     )
-    lane_w = max(lane_w, min(longest + 2 * style.cell_pad_x + style.wrap_slack + 1, style.lane_max))
+    room = (usable - style.no_width - style.text_min) / n
+    want = longest + 2 * style.cell_pad_x + style.wrap_slack + 1
+    lane_w = max(lane_w, min(want, style.lane_max, room))
     if style.no_width + n * lane_w + style.text_min > usable:
         lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
     lane_w = q(lane_w)
