@@ -258,3 +258,17 @@ def test_juncto_and_list_connectors() -> None:
         "Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik; dan"
     ).judul == ("Pelayanan Publik")
     assert parse_kutipan("PP Nomor 17 Tahun 2018 tentang Kecamatan, serta").judul == "Kecamatan"
+
+
+def test_docstring_examples_hold() -> None:
+    """The >>> examples in the domain modules' docstrings are true."""
+    import doctest
+
+    import sopdoc.hukum
+    import sopdoc.nip
+    import sopdoc.pangkat
+    import sopdoc.teks
+
+    for module in (sopdoc.hukum, sopdoc.nip, sopdoc.pangkat, sopdoc.teks):
+        result = doctest.testmod(module)
+        assert result.attempted > 0 and result.failed == 0, module.__name__
