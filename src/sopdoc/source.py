@@ -186,12 +186,11 @@ class _Builder:
         mark = node.start_mark
         return Location(self.display, mark.line + 1, mark.column + 1)
 
-    def build(self, node: yaml.Node, path: Path_, loc: Location | None = None) -> Any:
+    def build(self, node: yaml.Node, path: Path_) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise _TooBig(self.source.keys.get(path[:1]) or self.loc(node), path)
-        if loc is None:
-            loc = self.loc(node)
+        loc = self.loc(node)
         values = self.source.values
         if path not in values:
             values[path] = loc
