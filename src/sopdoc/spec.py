@@ -84,7 +84,7 @@ _MESSAGES = {
     "string_pattern_mismatch": "'{input}' is not a valid {field}: letters, digits, '-', '_', '.'",
 }
 
-_INHERITED_HINT = "; write it here or once for the whole catalog in " + "sopdoc.yaml"
+_INHERITED_HINT = f"; write it here or once for the whole catalog in {SETTINGS_FILE}"
 
 
 def _describe(value: Any) -> str:
