@@ -672,3 +672,15 @@ def test_settings_are_looked_up_to_the_repository_root(tmp_path: Path) -> None:
     assert [s.unit for s in sopdoc.load_catalog(repo)] == ["Kecamatan Lain"]
     with pytest.raises(SpecLoadError, match="required field 'instansi' is missing"):
         sopdoc.load(spec, settings=False)
+
+
+def test_windows_line_endings_are_fine(tmp_path: Path) -> None:
+    """A spec saved with CRLF (Notepad) loads, and positions are the same."""
+    path = tmp_path / "spec.yaml"
+    path.write_bytes(edit("5 menit", "5 detik").replace("\n", "\r\n").encode("utf-8"))
+    with pytest.raises(SpecLoadError) as info:
+        sopdoc.load(path, settings=False)
+    assert [(e.location.line, e.location.column) for e in info.value.errors] == [(16, 12)]
+    path.write_bytes(BASE.replace("\n", "\r\n").encode("utf-8"))
+    sop = sopdoc.load(path, settings=False)
+    assert sop.nama == "Contoh" and str(sop.kegiatan[1].waktu) == "1 hari"
