@@ -26,9 +26,8 @@ SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
 sys.path.insert(0, str(Path(__file__).parent))
 from test_diff import base  # noqa: E402
 
-COLUMNS = [
-    "no", "aktivitas", "pelaksana", "kelengkapan", "waktu", "output", "keterangan", "jika_tidak",
-]  # fmt: skip
+# the text cells of a procedure row (the lanes between hold the flowchart)
+CELL = {"no": 0, "aktivitas": 1, "kelengkapan": -4, "waktu": -3, "output": -2, "keterangan": -1}
 
 
 def marked(el: Any, tag: str) -> str:
@@ -50,10 +49,25 @@ def row_kind(tr: Any) -> str:
     return ""
 
 
+def first_cell(tbl: Any) -> str:
+    return plain(tbl.find(qn("w:tr")).find(qn("w:tc")))
+
+
 def procedure_rows(document: Any) -> list[Any]:
-    table = document.tables[-1]
-    assert plain(table.rows[0]._tr).startswith("NoAktivitas")
-    return [r._tr for r in table.rows[1:]]
+    """The step rows of the procedure tables (one table per page, three header rows each)."""
+    tables = [t for t in document.element.body.iter(qn("w:tbl")) if first_cell(t) == "NO"]
+    assert tables
+    return [tr for t in tables for tr in t.findall(qn("w:tr"))[3:]]
+
+
+def deleted_table_rows(document: Any) -> list[Any]:
+    """Rows of the table of deleted steps (its header row is deleted too)."""
+    tables = [
+        t
+        for t in document.element.body.iter(qn("w:tbl"))
+        if marked(t.find(qn("w:tr")).find(qn("w:tc")), "del") == "No"
+    ]
+    return [tr for t in tables for tr in t.findall(qn("w:tr"))[1:]]
 
 
 def read(path: Path) -> Any:
@@ -90,7 +104,9 @@ def test_every_step_change_is_a_tracked_change(kebasen: Path) -> None:
             assert row_kind(tr) == ""
             cells = tr.findall(qn("w:tc"))
             for k in c.kolom:
-                cell = cells[COLUMNS.index(k.kolom)]
+                if k.kolom not in CELL:  # pelaksana and jika_tidak are drawn, not written
+                    continue
+                cell = cells[CELL[k.kolom]]
                 words = word_diff(str(k.lama), str(k.baru))
                 assert marked(cell, "del") == "".join(t for kind, t in words if kind == "-")
                 assert marked(cell, "ins") == "".join(t for kind, t in words if kind == "+")
@@ -106,25 +122,35 @@ def test_every_step_change_is_a_tracked_change(kebasen: Path) -> None:
 def test_identity_and_history_and_marks(kebasen: Path) -> None:
     document = read(kebasen)
     body = document.element.body
-    identity = document.tables[0]
-    revisi = next(r for r in identity.rows if r.cells[0].text == "Tanggal Revisi")
-    assert marked(revisi.cells[1]._tc, "ins") == tanggal_teks("2024-06-03")
-    assert marked(revisi.cells[1]._tc, "del") == "-"
-    riwayat = document.tables[1]
-    assert [c.text for c in riwayat.rows[0].cells] == ["Tanggal", "Revisi", "Catatan"]
-    assert row_kind(riwayat.rows[1]._tr) == "+"
-    assert marked(riwayat.rows[1]._tr, "ins").startswith("3 Juni 20241Output langkah 4")
+    identity = body.find(qn("w:tbl"))
+    cells = [tc for tr in identity.findall(qn("w:tr")) for tc in tr.findall(qn("w:tc"))]
+    label = next(i for i, tc in enumerate(cells) if plain(tc) == "Tanggal Revisi")
+    value = cells[label + 1]
+    assert marked(value, "ins") == tanggal_teks("2024-06-03")
+    assert marked(value, "del") == "-"
+    riwayat = next(t for t in body.iter(qn("w:tbl")) if first_cell(t) == "Tanggal Revisi")
+    rows = riwayat.findall(qn("w:tr"))
+    assert [row_kind(tr) for tr in rows] == ["+", "+"]  # the history is new: the whole table
+    assert marked(rows[1], "ins").startswith("3 Juni 20241Output langkah 4")
     marks = [*body.iter(qn("w:ins")), *body.iter(qn("w:del"))]
     assert marks
     assert {m.get(qn("w:author")) for m in marks} == {"Sekcam Kebasen"}
     assert {m.get(qn("w:date")) for m in marks} == {"2024-06-03T00:00:00Z"}
     ids = [m.get(qn("w:id")) for m in marks]
     assert len(ids) == len(set(ids))
-    first_page = document.paragraphs[0].text
-    assert first_page == "RINGKASAN PERUBAHAN"
+    assert document.paragraphs[0].text == "RINGKASAN PERUBAHAN"
     summary = "\n".join(p.text for p in document.paragraphs[:30])
     assert "+ Langkah 5 disisipkan: Memverifikasi kelengkapan" in summary
     assert "Penomoran ulang: langkah 5–8 → 6–9" in summary
+    # the flowchart of NEW is there, untouched
+    assert (
+        len(
+            list(
+                body.iter("{http://schemas.microsoft.com/office/word/2010/wordprocessingShape}wsp")
+            )
+        )
+        > 9
+    )
 
 
 def test_deleted_and_moved_steps_and_items(tmp_path: Path) -> None:
@@ -143,15 +169,34 @@ def test_deleted_and_moved_steps_and_items(tmp_path: Path) -> None:
     path = write_redline(old, new, d, tmp_path / "r.docx")
     document = read(path)
     rows = procedure_rows(document)
-    kinds = [row_kind(tr) for tr in rows]
-    # moved step: inserted at its new place and deleted at its old; the deleted step kept
-    assert kinds == ["+", "", "-", "", "", "", "", "-", ""]
-    assert marked(rows[2], "del").startswith("2" + gone["aktivitas"])
-    assert d.of("langkah_dihapus")[0] == LangkahDihapus(nomor_lama=2, kegiatan=gone)
+    # the moved step is inserted at its new place; the flowchart rows are those of NEW
+    assert [row_kind(tr) for tr in rows] == ["+", "", "", "", "", "", ""]
     assert marked(rows[0], "ins").startswith("1" + old_data["kegiatan"][6]["aktivitas"])
-    assert marked(rows[7], "del").startswith("7" + old_data["kegiatan"][6]["aktivitas"])
-    deleted_item = next(p for p in document.paragraphs if "UU 25/2004" in marked(p._p, "del"))
-    assert deleted_item._p.find(qn("w:pPr")).find(qn("w:rPr")).find(qn("w:del")) is not None
+    # the deleted and the moved-away steps are kept as deleted rows after the procedure
+    gone_rows = deleted_table_rows(document)
+    assert [row_kind(tr) for tr in gone_rows] == ["-", "-"]
+    assert marked(gone_rows[0], "del").startswith("2" + gone["aktivitas"])
+    assert marked(gone_rows[1], "del").startswith("7" + old_data["kegiatan"][6]["aktivitas"])
+    assert "dipindah ke nomor 1" in marked(gone_rows[1], "del")
+    assert d.of("langkah_dihapus")[0] == LangkahDihapus(nomor_lama=2, kegiatan=gone)
+    body = document.element.body
+    deleted_item = next(p for p in body.iter(qn("w:p")) if "UU 25/2004" in marked(p, "del"))
+    assert marked(deleted_item, "del") == "1.UU 25/2004 tentang SPPN"
+    assert deleted_item.find(qn("w:pPr")).find(qn("w:rPr")).find(qn("w:del")) is not None
+    kept = next(p for p in body.iter(qn("w:p")) if "UU 23/2014" in plain(p))
+    assert plain(kept) == "1.UU 23/2014 tentang Pemerintahan Daerah"
+
+
+def test_a_new_revision_that_cannot_be_drawn_still_gets_a_redline(tmp_path: Path) -> None:
+    old_data = base()
+    new_data = copy.deepcopy(old_data)
+    new_data["kegiatan"][3]["jika_tidak"] = 99  # no such step: the flowchart cannot be drawn
+    old, new = sopdoc.Sop.model_validate(old_data), sopdoc.Sop.model_validate(new_data)
+    document = read(write_redline(old, new, None, tmp_path / "r.docx"))
+    texts = [p.text for p in document.paragraphs]
+    assert "PROSEDUR: PENGUMPULAN DATA KINERJA" in texts
+    rows = document.tables[-1].rows
+    assert marked(rows[4]._tr, "ins") == "ke 99"
 
 
 def test_bytes_do_not_depend_on_the_clock() -> None:
@@ -171,7 +216,7 @@ def test_libreoffice_shows_the_tracked_changes(kebasen: Path, tmp_path: Path) ->
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    procedure = next(p for p in pages if "PROSEDUR:" in p)
+    procedure = next(p for p in pages if "SOP PELAKSANAAN" in p)
     # the deleted words are still printed (struck through): LibreOffice shows the changes
     assert "Pengukura" in procedure
     assert "Memverifikasi" in procedure

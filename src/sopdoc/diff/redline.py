@@ -7,10 +7,9 @@ row kept with ``w:trPr/w:del``: a reviewer accepts or rejects each in Word's
 Review pane (or LibreOffice's Manage Changes). Every change carries the
 author and the revision date. The first page summarises the changes in words.
 
-The document shows what the diff compares: the identity table, the sections,
-the lanes and the steps (one row per step, the lane named in a column), and
-the riwayat revisi. It is for review; the document to sign is generated from
-the spec itself.
+The document is NEW's official document (``sopdoc.docx``) marked by
+``redline_doc``. When NEW cannot be drawn, a table-only document written here
+(identity, sections, riwayat revisi, one row per step) carries the marks.
 """
 
 from __future__ import annotations
@@ -23,6 +22,7 @@ from datetime import date, datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from ..errors import SopdocError
 from ..model import Sop
 from .apply import _rebuild
 from .describe import dampak_lines, describe, judul, ringkasan, word_diff
@@ -150,8 +150,99 @@ class Tracker:
 
     def row_mark(self, row: Any, kind: str) -> None:
         """Mark a table row inserted or deleted."""
-        tr_pr = row._tr.get_or_add_trPr()
+        self.row_mark_el(row._tr, kind)
+
+    # the same on raw elements (a document written by another module) ---------------
+
+    def row_mark_el(self, tr: Any, kind: str) -> None:
+        from docx.oxml import OxmlElement
+
+        tr_pr = tr.find(self.qn("w:trPr"))
+        if tr_pr is None:
+            tr_pr = OxmlElement("w:trPr")
+            tr.insert(0, tr_pr)
         tr_pr.append(self._mark("w:ins" if kind == "+" else "w:del"))
+
+    def paragraph_mark_el(self, p: Any, kind: str) -> None:
+        from docx.oxml import OxmlElement
+
+        ppr = p.find(self.qn("w:pPr"))
+        if ppr is None:
+            ppr = OxmlElement("w:pPr")
+            p.insert(0, ppr)
+        rpr = ppr.find(self.qn("w:rPr"))
+        if rpr is None:
+            rpr = OxmlElement("w:rPr")
+            ppr.append(rpr)
+        rpr.append(self._mark("w:ins" if kind == "+" else "w:del"))
+
+    def wrap_runs(self, el: Any, kind: str) -> None:
+        """Every run below ``el`` inserted or deleted (deleted text becomes w:delText)."""
+        for r in list(el.iter(self.qn("w:r"))):
+            parent = r.getparent()
+            if parent.tag in (self.qn("w:ins"), self.qn("w:del")):
+                continue
+            if kind == "-":
+                for t in r.findall(self.qn("w:t")):
+                    t.tag = self.qn("w:delText")
+            wrapper = self._mark("w:ins" if kind == "+" else "w:del")
+            parent.replace(r, wrapper)
+            wrapper.append(r)
+
+    def append_run(self, p: Any, text: str, kind: str = "", rpr: Any = None) -> None:
+        """Append one run to the paragraph element ``p`` ('' plain, '+' inserted, '-' deleted)."""
+        import copy as _copy
+
+        if not text:
+            return
+        r = self._run(text, kind == "-", False, None)
+        if rpr is not None:
+            r.insert(0, _copy.deepcopy(rpr))
+        if kind:
+            wrapper = self._mark("w:ins" if kind == "+" else "w:del")
+            wrapper.append(r)
+            p.append(wrapper)
+        else:
+            p.append(r)
+
+    def append_text(self, p: Any, old: str, new: str, rpr: Any = None) -> None:
+        """Append ``old`` -> ``new`` to the paragraph element ``p``, marked word by word."""
+        if old == new:
+            self.append_run(p, new, "", rpr)
+        elif not old:
+            self.append_run(p, new, "+", rpr)
+        elif not new:
+            self.append_run(p, old, "-", rpr)
+        else:
+            for kind, part in word_diff(old, new):
+                self.append_run(p, part, kind, rpr)
+
+    def rewrite(self, p: Any, old: str, new: str, *, fit: bool = False) -> None:
+        """Replace the runs of paragraph element ``p`` by ``old`` -> ``new``, same formatting.
+
+        With ``fit`` (a cell of fixed height) the font shrinks by the share the
+        removed words add, down to 70 %, so that the marked text still fits.
+        """
+        import copy as _copy
+
+        q = self.qn
+        rpr = next(
+            (r.find(q("w:rPr")) for r in p.iter(q("w:r")) if r.find(q("w:rPr")) is not None), None
+        )
+        for child in list(p):
+            if child.tag in (q("w:r"), q("w:ins"), q("w:del")):
+                p.remove(child)
+        shown = "".join(t for _k, t in word_diff(old, new)) if old and new else new or old
+        if fit and rpr is not None and new and len(shown) > len(new):
+            rpr = _copy.deepcopy(rpr)
+            for tag in ("w:sz", "w:szCs"):
+                sz = rpr.find(q(tag))
+                if sz is not None:
+                    half = int(sz.get(q("w:val")))
+                    sz.set(
+                        q("w:val"), str(max(round(half * 0.7), round(half * len(new) / len(shown))))
+                    )
+        self.append_text(p, old, new, rpr)
 
 
 # -- merging old and new sequences ---------------------------------------------------
@@ -230,6 +321,43 @@ def _step_rows(p: Perbandingan, old: Sop, new: Sop) -> list[Baris]:
 # -- the document ----------------------------------------------------------------------
 
 
+def write_summary(para: Callable[..., Any], t: Tracker, p: Perbandingan) -> list[Any]:
+    """The change summary as paragraphs made by ``para(text, bold=, size=)``; returns them."""
+    out = [
+        para("RINGKASAN PERUBAHAN", bold=True, size=14),
+        para(judul(p), bold=True),
+        para(f"Revisi lama: {p.lama.sumber or '-'}"),
+        para(f"Revisi baru: {p.baru.sumber or '-'}"),
+        para(
+            f"Perubahan ditandai sebagai tracked changes ({t.author}, {t.date[:10]}): "
+            "terima atau tolak setiap perubahan di panel Review."
+        ),
+        para(ringkasan(p), bold=True),
+    ]
+    for bagian in describe(p):
+        out.append(para(bagian.judul, bold=True))
+        for b in bagian.baris:
+            line = f"{_SIGN[b.tanda]} {b.judul}" + (f": {b.teks}" if b.teks else "")
+            q = para(line)
+            q.paragraph_format.left_indent = _mm(4)
+            out.append(q)
+            for r in b.rincian:
+                text = (
+                    r
+                    if isinstance(r, str)
+                    else (f"{r.label}: " if r.label else "") + f"{r.lama} → {r.baru}"
+                )
+                d = para(text, size=9)
+                d.paragraph_format.left_indent = _mm(10)
+                out.append(d)
+    out.append(para("Dampak", bold=True))
+    for line in dampak_lines(p.dampak):
+        q = para(line)
+        q.paragraph_format.left_indent = _mm(4)
+        out.append(q)
+    return out
+
+
 def _item_text(value: Any) -> str:
     if value is None:
         return ""
@@ -282,34 +410,7 @@ class _Writer:
     # parts --------------------------------------------------------------------------
 
     def summary(self) -> None:
-        p = self.p
-        self.para("RINGKASAN PERUBAHAN", bold=True, size=14)
-        self.para(judul(p), bold=True)
-        self.para(f"Revisi lama: {p.lama.sumber or '-'}")
-        self.para(f"Revisi baru: {p.baru.sumber or '-'}")
-        self.para(
-            f"Perubahan ditandai sebagai tracked changes ({self.t.author}, {self.t.date[:10]}): "
-            "terima atau tolak setiap perubahan di panel Review."
-        )
-        self.para(ringkasan(p), bold=True)
-        for bagian in describe(p):
-            self.para(bagian.judul, bold=True)
-            for b in bagian.baris:
-                line = f"{_SIGN[b.tanda]} {b.judul}" + (f": {b.teks}" if b.teks else "")
-                q = self.para(line)
-                q.paragraph_format.left_indent = _mm(4)
-                for r in b.rincian:
-                    text = (
-                        r
-                        if isinstance(r, str)
-                        else ((f"{r.label}: " if r.label else "") + f"{r.lama} → {r.baru}")
-                    )
-                    d = self.para(text, size=9)
-                    d.paragraph_format.left_indent = _mm(10)
-        self.para("Dampak", bold=True)
-        for line in dampak_lines(p.dampak):
-            q = self.para(line)
-            q.paragraph_format.left_indent = _mm(4)
+        write_summary(self.para, self.t, self.p)
 
     def kop(self) -> None:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -590,7 +691,54 @@ def render_redline(
 ) -> bytes:
     """The redline DOCX as bytes (see :func:`write_redline`)."""
     p = perbandingan or diff(old, new)
-    return _Writer(old, new, p, Tracker(author, revision_time(new))).build()
+    tracker = Tracker(author, revision_time(new))
+    try:
+        from ..docx import render_docx
+
+        official = render_docx(new)
+    except SopdocError:  # NEW cannot be drawn (its own errors): the table redline still can
+        return _Writer(old, new, p, tracker).build()
+    return _mark_official(official, old, new, p, tracker)
+
+
+def _mark_official(data: bytes, old: Sop, new: Sop, p: Perbandingan, t: Tracker) -> bytes:
+    from ..docx import reproducible_zip
+    from .redline_doc import DocumentMarker, deleted_step_rows, load, summary_first
+
+    document = load(data)
+    marker = DocumentMarker(document, old, new, p, t)
+    marker.identity(tanggal_teks)
+    marker.sections(
+        lambda bagian: _section_rows(p, bagian, getattr(old, bagian), getattr(new, bagian))
+    )
+    marker.riwayat()
+    marker.procedure(deleted_step_rows(p, old))
+
+    def para(text: str = "", *, bold: bool = False, size: float | None = None) -> Any:
+        q = document.add_paragraph()
+        q.paragraph_format.space_after = _pt(2)
+        t.run(q, text, bold=bold, size=size or 10)
+        return q
+
+    paragraphs = write_summary(para, t, p)
+    if marker.unmarked:
+        paragraphs.append(
+            para(
+                "Tidak ditandai di dalam dokumen (lihat ringkasan di atas): "
+                + ", ".join(dict.fromkeys(marker.unmarked))
+                + ". Perubahan pelaksana dan panah keputusan tampak pada bagan alir.",
+                size=9,
+            )
+        )
+    else:
+        paragraphs.append(
+            para("Perubahan pelaksana dan panah keputusan tampak pada bagan alir.", size=9)
+        )
+    summary_first(document, paragraphs)
+    _track_view(document)
+    buf = io.BytesIO()
+    document.save(buf)
+    return reproducible_zip(buf.getvalue())
 
 
 def write_redline(
