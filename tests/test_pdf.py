@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 import sopdoc
 from sopdoc import Sop
+from sopdoc.docx import tanggal_indonesia
 from sopdoc.pdf import LibreOfficeMissing, PdfJob, PdfResult, convert, find_soffice, meta_for
 from sopdoc.pdf.convert import office_binary
 from sopdoc.pdf.meta import pdf_whole
@@ -70,11 +71,15 @@ def test_every_field_text_is_extractable(batch: tuple[list[Sop], list[PdfResult]
     sops, results, _ = batch
     for sop, result in zip(sops, results, strict=False):
         text = squash(" ".join(p.extract_text() for p in PdfReader(result.job.pdf).pages))
-        fields = [sop.nomor, sop.nama, sop.disahkan_oleh.nama, *sop.pelaksana.values()]
-        fields += [k.aktivitas for k in sop.kegiatan]
-        fields += [k.output for k in sop.kegiatan if k.output]
-        fields += [str(k.waktu) for k in sop.kegiatan if k.waktu]
-        fields += [*sop.dasar_hukum, *sop.kualifikasi_pelaksana, *sop.peralatan_perlengkapan]
+        ttd = sop.disahkan_oleh
+        fields = [sop.nomor, sop.nama, *sop.kop, *sop.pelaksana.values()]
+        fields += [ttd.jabatan, ttd.nama, ttd.pangkat or "", ttd.nip or ""]
+        fields += [tanggal_indonesia(sop.tanggal.pembuatan)]
+        fields += [*sop.dasar_hukum, *sop.kualifikasi_pelaksana, *sop.keterkaitan]
+        fields += [*sop.peralatan_perlengkapan, sop.peringatan or "", *sop.pencatatan_pendataan]
+        for k in sop.kegiatan:
+            fields += [k.aktivitas, k.kelengkapan or "", str(k.waktu or ""), k.output or ""]
+            fields += [k.keterangan or ""]
         # lane labels are printed in capitals in the table header, as in the seeds
         missing = [f for f in fields if squash(f) not in text and squash(f).upper() not in text]
         assert missing == [], f"{sop.nomor}: not found in the PDF text: {missing}"
