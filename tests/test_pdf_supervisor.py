@@ -149,3 +149,9 @@ def test_workers_share_the_batch_and_results_keep_job_order(
     assert [r.ok for r in results] == [True, True, False, True, True]
     assert log.read_text().count("start") == 2
     assert sorted(progress) == [0, 1, 3, 4]
+
+
+def test_a_wrong_sopdoc_soffice_is_named(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOPDOC_SOFFICE", str(tmp_path / "no-office"))
+    with pytest.raises(LibreOfficeMissing, match=r"SOPDOC_SOFFICE=.*no-office is not a file"):
+        convert(_jobs(tmp_path, ["ok"]))

@@ -136,9 +136,14 @@ def find_soffice() -> str | None:
 def require_soffice(soffice: str | None = None) -> str:
     """``soffice`` if it exists, else :func:`find_soffice`; raises :class:`LibreOfficeMissing`."""
     exe = soffice or find_soffice()
-    if exe is None or not Path(exe).is_file():
-        raise LibreOfficeMissing()
-    return exe
+    if exe is not None and Path(exe).is_file():
+        return exe
+    env = os.environ.get("SOPDOC_SOFFICE")
+    if soffice:
+        raise LibreOfficeMissing(f"LibreOffice was not found at {soffice}")
+    if env:
+        raise LibreOfficeMissing(f"SOPDOC_SOFFICE={env} is not a file")
+    raise LibreOfficeMissing()
 
 
 def office_binary(soffice: str) -> str:

@@ -108,7 +108,7 @@ def _toc(doc: DocxDocument, toc: Sequence[TocEntry]) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    widths = (Cm(1.2), Cm(5.6), Cm(7.4), Cm(1.8))
+    widths = (Cm(1.1), Cm(6.4), Cm(6.9), Cm(1.6))
     for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for cell, text in zip(
