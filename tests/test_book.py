@@ -15,6 +15,7 @@ from pypdf.generic import Destination
 
 import sopdoc
 from sopdoc import Sop
+from sopdoc.layout import layout_prosedur
 from sopdoc.pdf import Book, build_book
 from sopdoc.pdf.book import sort_key
 from sopdoc.pdf.stamp import FOOTER_Y
@@ -88,8 +89,14 @@ def test_bookmarks_per_sop_and_per_page(book: tuple[list[Sop], Book, PdfReader])
         pages = [reader.get_destination_page_number(c) for c in children]
         assert pages == list(range(part.first_page, part.first_page + part.pages))
         titles = [c.title for c in children]
-        assert titles[0] == "Identitas SOP"
-        assert all(t.startswith("Prosedur (diagram alir)") for t in titles[1:])
+        # one identity page, then the procedure pages with the steps the layout put there
+        layout = layout_prosedur(part.sop)
+        expected = ["Identitas SOP"]
+        for number, page in enumerate(layout.pages, start=1):
+            first, last = page.steps[0] + 1, page.steps[-1] + 1
+            span = f"langkah {first}" if first == last else f"langkah {first}–{last}"
+            expected.append(f"Prosedur {number}: {span}")
+        assert titles == expected
 
 
 def test_contents_rows_link_to_their_sop(book: tuple[list[Sop], Book, PdfReader]) -> None:

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 import sopdoc
 from sopdoc import Sop
 from sopdoc.docx import tanggal_indonesia
+from sopdoc.layout import layout_prosedur
 from sopdoc.pdf import LibreOfficeMissing, PdfJob, PdfResult, convert, find_soffice, meta_for
 from sopdoc.pdf.convert import office_binary
 from sopdoc.pdf.meta import pdf_whole
@@ -65,6 +66,20 @@ def test_every_document_converts_whole(batch: tuple[list[Sop], list[PdfResult], 
     assert results[2].pages > results[0].pages >= 2
     names = sorted(p.name for p in (work / "out").iterdir())
     assert names == sorted(r.job.pdf.name for r in results)  # nothing half-written left over
+
+
+def test_page_breaks_are_the_layouts(batch: tuple[list[Sop], list[PdfResult], Path]) -> None:
+    """The PDF has the identity page, then one page per procedure page of the layout, and
+    each step's activity is on the page the layout put it on."""
+    sops, results, _ = batch
+    for sop, result in zip(sops, results, strict=False):
+        layout = layout_prosedur(sop)
+        reader = PdfReader(result.job.pdf)
+        assert len(reader.pages) == 1 + len(layout.pages), sop.nomor
+        for number, page in enumerate(layout.pages, start=1):
+            text = squash(reader.pages[number].extract_text())
+            for step in page.steps:
+                assert squash(sop.kegiatan[step].aktivitas) in text, (sop.nomor, number, step)
 
 
 def test_every_field_text_is_extractable(batch: tuple[list[Sop], list[PdfResult], Path]) -> None:

@@ -242,21 +242,49 @@ def _roman(n: int) -> str:
     return out
 
 
-def page_roles(reader: PdfReader) -> list[str]:
-    """A bookmark title for each page of one SOP: its identity page, then the pages of
-    the procedure (flowchart) table, recognised by the 'Mutu Baku' header."""
-    roles = []
-    flow = 0
+def page_roles(reader: PdfReader, sop: Sop | None = None) -> list[str]:
+    """A bookmark title for each page of one SOP: its identity page, then each page of the
+    procedure (flowchart) table with the steps on it.
+
+    The steps come from the layout that placed them (:func:`sopdoc.layout.layout_prosedur`)
+    when the PDF has its pages; otherwise the procedure pages are recognised by their
+    'Mutu Baku' header.
+    """
+    count = len(reader.pages)
+    procedure = _layout_pages(sop)
+    if procedure and len(procedure) < count:
+        front = count - len(procedure)
+        roles = ["Identitas SOP"] + [f"Identitas SOP ({n + 1})" for n in range(1, front)]
+        for number, steps in enumerate(procedure, start=1):
+            first, last = steps[0] + 1, steps[-1] + 1
+            span = f"langkah {first}" if first == last else f"langkah {first}–{last}"
+            roles.append(f"Prosedur {number}: {span}")
+        return roles
+    roles, flow = [], 0
     for index, page in enumerate(reader.pages):
         text = " ".join((page.extract_text() or "").split()).upper()
         if "MUTU BAKU" in text or ("AKTIVITAS" in text and index > 0):
             flow += 1
-            roles.append(f"Prosedur (diagram alir) {flow}")
+            roles.append(f"Prosedur {flow}")
         elif index == 0:
             roles.append("Identitas SOP")
         else:
             roles.append(f"Halaman {index + 1}")
     return roles
+
+
+def _layout_pages(sop: Sop | None) -> list[list[int]]:
+    """The 0-based steps on each procedure page, as the layout placed them."""
+    if sop is None:
+        return []
+    from ..layout import layout_prosedur
+
+    try:
+        layout = layout_prosedur(sop)
+    except (SopdocError, ValueError, KeyError):
+        return []
+    pages = [page.steps for page in layout.pages]
+    return pages if all(pages) else []
 
 
 def _outline(writer: PdfWriter, book: Book, readers: Sequence[PdfReader]) -> None:
@@ -267,7 +295,7 @@ def _outline(writer: PdfWriter, book: Book, readers: Sequence[PdfReader]) -> Non
         parent = writer.add_outline_item(
             title=f"{number}. {part.sop.nama} ({part.sop.nomor})", page_number=part.first_page
         )
-        for offset, role in enumerate(page_roles(reader)):
+        for offset, role in enumerate(page_roles(reader, part.sop)):
             writer.add_outline_item(title=role, page_number=part.first_page + offset, parent=parent)
 
 
