@@ -129,6 +129,10 @@ def test_bad_arguments_are_plain_errors(repo: Path) -> None:
     assert "no-such-rev:1:1: error: no such file, and not a git revision" in done.stderr
     one = sopdoc("diff", "specs/011-pengumpulan-data-kinerja.yaml", cwd=repo)
     assert one.returncode == 2 and "give OLD and NEW" in one.stderr
+    nofolder = sopdoc("diff", "--git", "HEAD", cwd=repo)
+    assert nofolder.returncode == 2 and "name the catalog folder(s)" in nofolder.stderr
+    norev = sopdoc("diff", "--git", "nope", "specs", cwd=repo)
+    assert norev.returncode == 2 and "'nope' is not a git revision" in norev.stderr
     missing = sopdoc("diff", "HEAD", "specs/nope.yaml", cwd=repo)
     assert missing.returncode == 2
     assert "no such file" in missing.stderr

@@ -3,7 +3,7 @@
 OLD and NEW are spec files, or OLD is a git revision: `sopdoc diff HEAD~1
 specs/x.yaml` compares x.yaml at HEAD~1 with the file as it is now (and
 `REV:path` names a file at a revision explicitly). `sopdoc diff --git REV
-[FOLDER...]` compares every spec of the catalog folders at REV with the
+FOLDER...` compares every spec of the catalog folders at REV with the
 working tree: SOPs added, removed and changed. Steps are matched by id, then
 by content, so inserting one step reports one insertion.
 
@@ -42,7 +42,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--git",
         metavar="REV",
-        help="compare every spec of the catalog folders (default: .) at REV with the working tree",
+        help="compare every spec of the catalog FOLDERs at REV with the working tree",
     )
     parser.add_argument(
         "-f", "--format", choices=["text", "markdown", "json"], default="text", help="output format"
@@ -119,7 +119,11 @@ def run(args: argparse.Namespace) -> int:
     if args.git:
         if args.docx:
             raise SopdocError("--docx needs one OLD and one NEW spec, not --git")
-        folders = args.specs or ["."]
+        if not args.specs:
+            raise SopdocError(
+                "name the catalog folder(s) to compare, e.g. sopdoc diff --git main specs/"
+            )
+        folders = args.specs
         results = [diff_catalog(args.git, folder) for folder in folders]
         result = results[0]
         for extra in results[1:]:
