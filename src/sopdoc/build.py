@@ -360,7 +360,3 @@ def progress_stream(flag: bool | None, stream: TextIO = sys.stderr) -> TextIO | 
     if flag is None:
         return stream if stream.isatty() else None
     return stream if flag else None
-
-
-def iter_built(results: Iterable[BuildResult]) -> Iterable[BuildResult]:
-    return (r for r in results if r.built)

@@ -151,9 +151,9 @@ def _insert_procedure(tpl: Any, layout: ProcedureLayout) -> None:
 
     body = tpl.docx.element.body
     marker = None
-    for p in body.iter(f"{{{_W}}}p"):
-        if PROSEDUR_MARKER in "".join(t.text or "" for t in p.iter(f"{{{_W}}}t")):
-            marker = p
+    for t in body.iter(f"{{{_W}}}t"):  # docxtpl renders the tag into one text run
+        if t.text and PROSEDUR_MARKER in t.text:
+            marker = next(t.iterancestors(f"{{{_W}}}p"), None)
             break
     if marker is None:
         raise SopdocError(

@@ -8,6 +8,11 @@ with ``tanggal``, ``nomor``, ``catatan``) gets the values and no extra table.
 
 from __future__ import annotations
 
+import os
+import re
+import zipfile
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -89,7 +94,23 @@ def insert_riwayat(tpl: Any, entries: list[dict[str, str]], marker: str) -> None
 
 def template_places_riwayat(tpl: Any) -> bool:
     """True when the template itself uses ``riwayat_revisi``."""
+    source = getattr(tpl, "template_file", None)
+    if isinstance(source, (str, os.PathLike)) and Path(source).is_file():
+        stat = Path(source).stat()
+        return _mentions_riwayat(str(source), stat.st_mtime_ns, stat.st_size)
     try:
         return "riwayat_revisi" in tpl.get_undeclared_template_variables()
     except Exception:  # an unparsable template is reported by the render itself
         return False
+
+
+@lru_cache(maxsize=16)
+def _mentions_riwayat(path: str, mtime_ns: int, size: int) -> bool:
+    """Whether the template's text (runs joined, as Word may split a tag) names the
+    variable; read once per template file version instead of parsing it per build."""
+    with zipfile.ZipFile(path) as z:
+        names = [
+            n for n in z.namelist() if re.fullmatch(r"word/(document|header\d*|footer\d*)\.xml", n)
+        ]
+        text = "".join(re.sub(r"<[^>]+>", "", z.read(n).decode("utf-8")) for n in names)
+    return re.search(r"\briwayat_revisi\b", text) is not None
