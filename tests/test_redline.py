@@ -221,3 +221,65 @@ def test_libreoffice_shows_the_tracked_changes(kebasen: Path, tmp_path: Path) ->
     assert "Pengukura" in procedure
     assert "Memverifikasi" in procedure
     assert pages[0].lstrip().startswith("RINGKASAN PERUBAHAN")
+
+
+def accept_all(body: Any) -> None:
+    """What Word's 'Accept All Changes' does to the XML."""
+    rows, paras = [], []
+    for el in list(body.iter(qn("w:del"))):
+        parent = el.getparent()
+        if parent.tag == qn("w:trPr"):
+            rows.append(parent.getparent())
+        elif parent.tag == qn("w:rPr") and parent.getparent().tag == qn("w:pPr"):
+            paras.append(parent.getparent().getparent())
+        else:
+            parent.remove(el)
+    for tr in rows:  # a deleted row goes whole; it must hold nothing but deleted text
+        assert plain(tr) == "", plain(tr)
+        tr.getparent().remove(tr)
+    for p in paras:  # a deleted paragraph mark joins its (now empty) paragraph to the next
+        if p.getparent() is not None:
+            assert plain(p) == "", plain(p)
+            p.getparent().remove(p)
+    for tbl in list(body.iter(qn("w:tbl"))):
+        if tbl.find(qn("w:tr")) is None:
+            tbl.getparent().remove(tbl)
+    for el in list(body.iter(qn("w:ins"))):
+        parent = el.getparent()
+        if parent.tag in (qn("w:trPr"), qn("w:rPr")):
+            parent.remove(el)
+        else:
+            index = parent.index(el)
+            for child in reversed(list(el)):
+                parent.insert(index, child)
+            parent.remove(el)
+
+
+def texts_after_summary(body: Any) -> list[str]:
+    paras = list(body.iter(qn("w:p")))
+    start = next(
+        i for i, p in enumerate(paras) if p.find(f"{qn('w:r')}/{qn('w:br')}") is not None
+    )  # the page break that ends the summary
+    return [plain(p) for p in paras[start + 1 :]]
+
+
+@pytest.mark.parametrize("case", ["kebasen", "synthetic"])
+def test_accepting_every_change_gives_the_new_document(case: str, tmp_path: Path) -> None:
+    if case == "kebasen":
+        old, new = sopdoc.load(OLD), sopdoc.load(NEW)
+    else:
+        old_data = base()
+        new_data = copy.deepcopy(old_data)
+        new_data["kegiatan"].pop(1)
+        new_data["kegiatan"].insert(0, new_data["kegiatan"].pop(5))
+        new_data["kegiatan"][3]["output"] = "Draft data kinerja terverifikasi"
+        new_data["dasar_hukum"] = ["UU 23/2014 tentang Pemerintahan Daerah Provinsi", "Baru"]
+        new_data["peringatan"] = "Jika tidak dilaksanakan, data terlambat"
+        old, new = sopdoc.Sop.model_validate(old_data), sopdoc.Sop.model_validate(new_data)
+    redline = read(write_redline(old, new, None, tmp_path / "r.docx"))
+    official = read(sopdoc.build_docx(new, tmp_path / "new.docx"))
+    body = redline.element.body
+    accept_all(body)
+    assert not list(body.iter(qn("w:delText")))
+    expected = [plain(p) for p in official.element.body.iter(qn("w:p"))]
+    assert texts_after_summary(body) == expected
