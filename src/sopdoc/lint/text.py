@@ -15,10 +15,15 @@ def norm(text: str) -> str:
     return _NON_WORD.sub(" ", _TAG.sub(" ", text).lower()).strip()
 
 
+_WORD = re.compile(r"[0-9a-z]+")
+
+
 @lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
-    """The normalised words of ``text``."""
-    return tuple(norm(text).split())
+    """The normalised words of ``text`` (those of :func:`norm`, computed in one pass)."""
+    if "<" in text or "&" in text:
+        text = _TAG.sub(" ", text)
+    return tuple(_WORD.findall(text.lower()))
 
 
 def strip_sop(text: str) -> str:

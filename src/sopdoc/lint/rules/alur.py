@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..peran import PeranRef, tokens
-from ..text import contains_phrase, norm, quote, words
+from ..text import contains_phrase, quote, words
 
 
 def _kemiripan(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -22,17 +22,19 @@ def _rantai(sop: Sop, ctx: LintContext) -> list[tuple[int, int | None, float]]:
         alur = ctx.alur(sop)
         out: list[tuple[int, int | None, float]] = []
         for i, step in enumerate(sop.kegiatan):
-            if i == 0 or not step.kelengkapan or not norm(step.kelengkapan):
+            if i == 0 or not step.kelengkapan:
                 continue
             k = words(step.kelengkapan)
+            if not k:
+                continue
             best: tuple[int | None, float] = (None, 0.0)
             matched = False
             for p in alur.pred[i]:
                 output = sop.kegiatan[p].output
-                if not output or not norm(output):
+                o = words(output) if output else ()
+                if not o:
                     matched = True  # nothing to compare with: no judgement
                     break
-                o = words(output)
                 if k == o or contains_phrase(k, o) >= 0 or contains_phrase(o, k) >= 0:
                     matched = True
                     break
@@ -344,7 +346,7 @@ _DARI = frozenset({"dari"})
 def _sebutan(sop: Sop, ctx: LintContext, i: int, kata: frozenset[str]) -> list[PeranRef]:
     """Roles named after 'ke'/'kepada' (or 'dari') in step ``i``'s activity text."""
     text = sop.kegiatan[i].aktivitas
-    if kata.isdisjoint(words(text)):
+    if kata.isdisjoint(words(text)):  # words() is shared with other rules (cached)
         return []
     toks = tokens(text)
     found: list[PeranRef] = []

@@ -140,6 +140,7 @@ _PHRASE_FIELDS = frozenset(
     {"kualifikasi_pelaksana", "peralatan_perlengkapan", "peringatan", "pencatatan_pendataan"}
 )
 _STEP_FIELDS = frozenset({"keterangan", "output", "kelengkapan", "aktivitas"})
+_MAKS_KATA = 12  # longer texts are not repeated phrases
 
 
 def _phrase_paths(sop: Sop, ctx: LintContext) -> Iterator[tuple[SpecPath, str]]:
@@ -155,7 +156,8 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
 
     The same note, output or requirement written in several ways reads as
     carelessness and defeats searches. Texts that differ only in word endings
-    (-kan, -an, -i, -nya) are grouped; the most common spelling (the first on
+    (-kan, -an, -i, -nya) are grouped (phrases of 2 to 12 words: notes,
+    outputs, requirements, short activities); the most common spelling (the first on
     a tie) is taken as the catalog's, the others are reported. Case, spaces
     and punctuation are not judged here (see F103); dasar hukum is judged by
     the H rules.
@@ -202,24 +204,32 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
           petugas: Petugas PATEN
           camat: Camat
     """
-    # Pass 1: the first spelling of each stem key; keys seen with a second spelling.
+    # Pass 1: the first spelling of each stem key; the keys seen spelled another way.
     first: dict[tuple[str, ...], tuple[str, ...]] = {}
     conflicts: set[tuple[str, ...]] = set()
-    for sop in ctx.sops:
-        for _path, text in _phrase_paths(sop, ctx):
-            key = _keys(text)
-            if key is not None and first.setdefault(key[0], key[1]) != key[1]:
-                conflicts.add(key[0])
-    if not conflicts:
-        return
-    # Pass 2: every use of the spellings in conflict, in catalog order.
-    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Sop, SpecPath, str]]]] = {}
+    entries: list[tuple[tuple[str, ...], tuple[str, ...], Sop, SpecPath, str]] = []
     for sop in ctx.sops:
         for path, text in _phrase_paths(sop, ctx):
-            key = _keys(text)
-            if key is not None and key[0] in conflicts:
-                groups.setdefault(key[0], {}).setdefault(key[1], []).append((sop, path, text))
+            w = words(text)
+            if not 2 <= len(w) <= _MAKS_KATA:
+                continue
+            key = tuple(map(_stem, w))
+            seen = first.get(key)
+            if seen is None:
+                first[key] = w
+            elif seen != w:
+                conflicts.add(key)
+            entries.append((key, w, sop, path, text))
+    if not conflicts:
+        return
+    # Pass 2: the uses of each spelling in conflict, in catalog order.
+    groups: dict[tuple[str, ...], dict[tuple[str, ...], list[tuple[Sop, SpecPath, str]]]] = {}
+    for key, w, sop, path, text in entries:
+        if key in conflicts:
+            groups.setdefault(key, {}).setdefault(w, []).append((sop, path, text))
     for variants in groups.values():
+        if len(variants) < 2:
+            continue
         best = max(variants, key=lambda v: len(variants[v]))  # first on a tie (dict order)
         canon = variants[best][0][2]
         for v, uses in variants.items():
@@ -232,14 +242,6 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
                     f"({len(variants[best])}× di katalog); pakai satu ejaan",
                     sop,
                 )
-
-
-def _keys(text: str) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """(stem key, word key) of a phrase of two words or more."""
-    w = words(text)
-    if len(w) < 2:
-        return None
-    return tuple(map(_stem, w)), w
 
 
 @rule("F105", "output-kosong", Severity.WARNING)

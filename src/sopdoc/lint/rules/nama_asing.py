@@ -107,12 +107,16 @@ def nama_sop_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     own = words(sop.nama)
     if not own:
         return
+    own_set = frozenset(own)
     for path, text in ctx.teks(sop):
         if path[0] in _SKIP:
             continue
         tw = words(text)
+        # a sister subject shares a word with this SOP's name; a text naming it is exempt
+        if own_set.isdisjoint(tw) or _contains(tw, own):
+            continue
         for cand in _mentions(tw, subj):
-            if _sibling(own, cand) and not _contains(tw, own):
+            if _sibling(own, cand):
                 plain = len(text) <= 60 and "<" not in text
                 shown = quote(text) if plain else quote(subj.teks[cand])
                 yield Problem(
