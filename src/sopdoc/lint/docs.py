@@ -18,32 +18,33 @@ def explain(r: Rule) -> str:
     return f"{head}\n\n{r.doc}{opts}\n"
 
 
-def _markdown_doc(r: Rule) -> str:
+def markdown_doc(r: Rule) -> str:
+    """The docstring body as Markdown: each PASS/FAIL block becomes a YAML code fence."""
     out: list[str] = []
-    lines = r.doc.splitlines()[1:]
-    in_code = False
-    for line in lines:
-        if re.match(r"^(PASS|FAIL):\s*$", line.strip()):
-            if in_code:
-                out.append("```")
-                in_code = False
-            word = "passes" if line.strip().startswith("PASS") else "fails"
-            out.append(f"This example **{word}**:")
-            out.append("")
-            out.append("```yaml")
-            in_code = True
-            continue
-        if in_code:
-            if line.startswith("    ") or not line.strip():
-                out.append(line[4:])
-                continue
-            out.append("```")
-            in_code = False
-        out.append(line)
-    if in_code:
-        while out and not out[-1].strip():
-            out.pop()
-        out.append("```")
+    code: list[str] | None = None
+
+    def close() -> None:
+        nonlocal code
+        if code is not None:
+            while code and not code[-1].strip():
+                code.pop()
+            out.extend(["```yaml", *code, "```", ""])
+            code = None
+
+    for line in r.doc.splitlines()[1:]:
+        head = re.match(r"^(PASS|FAIL):\s*$", line.strip())
+        if head:
+            close()
+            word = "passes" if head[1] == "PASS" else "fails"
+            out += [f"This example **{word}**:", ""]
+            code = []
+        elif code is not None and (line.startswith("    ") or not line.strip()):
+            if code or line.strip():
+                code.append(line[4:])
+        else:
+            close()
+            out.append(line)
+    close()
     return "\n".join(out).strip()
 
 
@@ -83,7 +84,7 @@ def rules_markdown() -> str:
                 + ", ".join(f"`{k}` = `{v!r}`" for k, v in r.options.items())
                 + "."
             )
-        out += ["", _markdown_doc(r)]
+        out += ["", markdown_doc(r)]
     return "\n".join(out) + "\n"
 
 

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from ... import __version__
 from ..baseline import fingerprint
 from ..core import Severity
+from ..docs import markdown_doc
 from ..runner import LintResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -31,7 +32,7 @@ def to_data(result: LintResult) -> dict[str, object]:
             "name": r.name,
             "shortDescription": {"text": r.summary},
             "fullDescription": {"text": r.doc},
-            "help": {"text": r.doc, "markdown": r.doc},
+            "help": {"text": r.doc, "markdown": f"**{r.summary}**\n\n{markdown_doc(r)}"},
             "helpUri": f"{RULES_URI}#{r.code.lower()}",
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
         }
