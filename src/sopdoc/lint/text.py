@@ -3,27 +3,37 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[a-z]+|#\d+);")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
+# Per-run caches: the same texts are normalised by several rules. They grow with
+# the catalog (no eviction thrash on big ones) and are emptied after every run.
+_NORM: dict[str, str] = {}
+_WORDS: dict[str, tuple[str, ...]] = {}
+
+
 def norm(text: str) -> str:
     """Lower case, markup removed, punctuation and runs of space folded to one space."""
-    return _NON_WORD.sub(" ", _TAG.sub(" ", text).lower()).strip()
+    try:
+        return _NORM[text]
+    except KeyError:
+        out = _NORM[text] = _NON_WORD.sub(" ", _TAG.sub(" ", text).lower()).strip()
+        return out
 
 
 _WORD = re.compile(r"[0-9a-z]+")
 
 
-@lru_cache(maxsize=65536)
 def words(text: str) -> tuple[str, ...]:
     """The normalised words of ``text`` (those of :func:`norm`, computed in one pass)."""
-    if "<" in text or "&" in text:
-        text = _TAG.sub(" ", text)
-    return tuple(_WORD.findall(text.lower()))
+    try:
+        return _WORDS[text]
+    except KeyError:
+        clean = _TAG.sub(" ", text) if ("<" in text or "&" in text) else text
+        out = _WORDS[text] = tuple(_WORD.findall(clean.lower()))
+        return out
 
 
 def strip_sop(text: str) -> str:
@@ -94,6 +104,6 @@ def uraian(path: tuple[str | int, ...]) -> str:
 
 
 def clear_caches() -> None:
-    """Forget every cached normalisation (for honest cold-start measurements)."""
-    norm.cache_clear()
-    words.cache_clear()
+    """Forget every cached normalisation (the runner calls it after each run)."""
+    _NORM.clear()
+    _WORDS.clear()
