@@ -26,9 +26,9 @@ PICK = {  # output name: (document stem, page number)
     "kebasen-010-prosedur-2": ("PK-KEC-KBS-010-I-2024", 3),
     "kebasen-011-identitas": ("PK-KEC-KBS-011-I-2024", 1),
     "kebasen-011-prosedur": ("PK-KEC-KBS-011-I-2024", 2),
-    "contoh-25-langkah-hal2": ("PK-KEC-KBS-099-II-2025", 3),
-    "contoh-25-langkah-hal4": ("PK-KEC-KBS-099-II-2025", 5),
-    "contoh-25-langkah-hal7": ("PK-KEC-KBS-099-II-2025", 8),
+    "contoh-25-langkah-hal1": ("PK-KEC-KBS-099-II-2025", 2),
+    "contoh-25-langkah-hal3": ("PK-KEC-KBS-099-II-2025", 4),
+    "contoh-25-langkah-hal5": ("PK-KEC-KBS-099-II-2025", 6),
 }
 
 

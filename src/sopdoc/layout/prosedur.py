@@ -20,7 +20,7 @@ from .routing import Router
 from .style import Style, paper_landscape
 
 TEXT_KEYS = ("aktivitas", "kelengkapan", "waktu", "output", "keterangan")
-_WEIGHTS = {"aktivitas": 3.0, "kelengkapan": 2.0, "output": 2.0, "keterangan": 1.6}
+_WEIGHTS = {"aktivitas": 3.4, "kelengkapan": 1.9, "output": 1.9, "keterangan": 1.5}
 HEADER_TITLES = {
     "no": "NO",
     "aktivitas": "AKTIVITAS",
@@ -130,14 +130,14 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
         ),
         default=0.0,
     )
-    room = (usable - style.no_width - style.text_min) / n
+    room = (usable - style.no_width - style.text_keep) / n
     want = longest + 2 * style.cell_pad_x + style.wrap_slack + 1
     lane_w = max(lane_w, min(want, style.lane_max, room))
     if style.no_width + n * lane_w + style.text_min > usable:
         lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
     lane_w = q(lane_w)
     rest = usable - style.no_width - n * lane_w
-    waktu = max(style.waktu_min, rest / 9.6)
+    waktu = max(style.waktu_min, rest / (sum(_WEIGHTS.values()) + 1))
     unit = (rest - waktu) / sum(_WEIGHTS.values())
     widths: list[tuple[str, str, float, int | None]] = [("no", "NO", style.no_width, None)]
     widths.append(("aktivitas", "AKTIVITAS", q(unit * _WEIGHTS["aktivitas"]), None))
@@ -174,10 +174,10 @@ def _text_width(column: Column, style: Style) -> float:
 
 
 def _header_size(column: Column, style: Style) -> float:
-    """The largest header size (down to 6 pt) at which no word of the title is cut."""
+    """The largest header size (down to 5.5 pt) at which no word of the title is cut."""
     width = _text_width(column, style)
     size = style.header_size
-    while size > 6.0 and any(text_width(word, size, True) > width for word in column.title.split()):
+    while size > 5.5 and any(text_width(word, size, True) > width for word in column.title.split()):
         size -= 0.5
     return size
 

@@ -47,6 +47,7 @@ class Style:
     lane_min: float = 40.0
     waktu_min: float = 42.0
     text_min: float = 330.0  # the five text columns together, at least
+    text_keep: float = 390.0  # ... and what lanes may not take from them for their titles
 
     symbol_max_width: float = 44.0
     gutter_min: float = 9.0  # free space each side of a symbol, for the return arrows
