@@ -134,3 +134,24 @@ def test_a_row_taller_than_a_page_is_refused() -> None:
         layout_prosedur(Sop.model_validate(data))
     assert exc.value.errors[0].path == "kegiatan[2].keterangan"
     assert "too long to fit on one page" in exc.value.errors[0].message
+
+
+@pytest.mark.parametrize("lanes", [1, 2, 8, 12])
+def test_few_and_many_lanes(lanes: int) -> None:
+    """One lane (connectors beside the symbols in the lane) up to twelve narrow ones."""
+    steps = []
+    for i in range(12):
+        steps.append(
+            {
+                "aktivitas": f"Langkah {i + 1} " + "teks yang panjang " * (i % 4),
+                "pelaksana": f"l{(i * 5) % lanes}",
+                "waktu": "1 jam",
+            }
+        )
+    steps[6]["jika_tidak"] = 3
+    steps[10]["jika_tidak"] = 2
+    steps[4]["pelaksana"] = ["l0", f"l{lanes - 1}"]
+    data = base(pelaksana={f"l{i}": f"Pelaksana Nomor {i}" for i in range(lanes)}, kegiatan=steps)
+    layout = layout_prosedur(Sop.model_validate(data))
+    assert len(layout.pages) >= 2
+    assert geometry_problems(layout) == []

@@ -119,7 +119,9 @@ def symbol_kind(sop: Sop, i: int) -> SymbolKind:
 
 def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     n = len(sop.pelaksana)
-    lane_w = min(style.lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
+    # a single lane is wider: its off-page connectors sit beside the symbols, in the lane
+    lane_max = style.lane_max if n > 1 else style.lane_max * 1.6
+    lane_w = min(lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
     # wide enough for the longest word of any lane title at the header size, as far as
     # the text columns allow (a title that still does not fit is set smaller)
     longest = max(
@@ -132,7 +134,7 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     )
     room = (usable - style.no_width - style.text_keep) / n
     want = longest + 2 * style.cell_pad_x + style.wrap_slack + 1
-    lane_w = max(lane_w, min(want, style.lane_max, room))
+    lane_w = max(lane_w, min(want, lane_max, room))
     if style.no_width + n * lane_w + style.text_min > usable:
         lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
     lane_w = q(lane_w)

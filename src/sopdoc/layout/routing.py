@@ -446,8 +446,9 @@ class Router:
             for k in range(16):
                 x0 = a[0] + sign * (2 + 3 * k)
                 x = x0 if sign > 0 else x0 - w
-                for y, pen in ((a[1] - 1 - h, 0.0), (a[1] + 1, 0.5)):
-                    spots.append((Box(q(x), q(y), w, h), k + pen))
+                for d in (0.0, 4.0, 8.0):  # a little further off the line if need be
+                    for y, pen in ((a[1] - 1 - h - d, 0.0), (a[1] + 1 + d, 0.5)):
+                        spots.append((Box(q(x), q(y), w, h), k + pen + d))
         else:
             sign = 1 if b[1] > a[1] else -1
             for k in range(40):
