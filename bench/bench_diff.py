@@ -33,9 +33,9 @@ from typing import Any
 
 import sopdoc
 from bench.catalog import generate_catalog
-from sopdoc.diff import diff
-from sopdoc.diff.align import _words
-from sopdoc.diff.render_text import render_text
+from sopdoc.perbandingan import diff
+from sopdoc.perbandingan.align import _words
+from sopdoc.perbandingan.render_text import render_text
 from sopdoc.yamlout import dumps
 
 OUT = Path(__file__).parent / "out" / "diff.json"

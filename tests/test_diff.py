@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import sopdoc
-from sopdoc.diff import apply, diff
-from sopdoc.diff.model import (
+from sopdoc.perbandingan import apply, diff
+from sopdoc.perbandingan.model import (
     ButirDihapus,
     ButirDitambah,
     ButirDiubah,

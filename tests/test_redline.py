@@ -14,10 +14,10 @@ import pytest
 from docx.oxml.ns import qn
 
 import sopdoc
-from sopdoc.diff import diff
-from sopdoc.diff.describe import word_diff
-from sopdoc.diff.model import LangkahDihapus, LangkahDisisipkan, LangkahDiubah
-from sopdoc.diff.redline import render_redline, tanggal_teks, write_redline
+from sopdoc.perbandingan import diff
+from sopdoc.perbandingan.describe import word_diff
+from sopdoc.perbandingan.model import LangkahDihapus, LangkahDisisipkan, LangkahDiubah
+from sopdoc.perbandingan.redline import render_redline, tanggal_teks, write_redline
 
 ROOT = Path(__file__).resolve().parents[1]
 OLD = ROOT / "specs" / "kecamatan-kebasen" / "011-pengumpulan-data-kinerja.yaml"

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .diff import Perbandingan, diff
 from .docx import build_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
 from .lint import Finding, LintResult, Severity, lint
@@ -36,6 +35,7 @@ from .model import (
     Waktu,
 )
 from .pdf import build_book, build_pdf
+from .perbandingan import Perbandingan, diff
 from .schema import json_schema, settings_json_schema
 from .spec import SETTINGS_FILE, Katalog, load, load_catalog
 from .yamlout import dump, dumps

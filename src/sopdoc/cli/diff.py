@@ -20,13 +20,13 @@ import os
 import sys
 from pathlib import Path
 
-from ..diff.engine import diff
-from ..diff.gitrev import diff_catalog, is_revision, load_at
-from ..diff.model import Perbandingan, PerbandinganKatalog
-from ..diff.render_markdown import render_catalog_markdown, render_markdown
-from ..diff.render_text import render_catalog_text, render_text
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from ..model import Sop
+from ..perbandingan.engine import diff
+from ..perbandingan.gitrev import diff_catalog, is_revision, load_at
+from ..perbandingan.model import Perbandingan, PerbandinganKatalog
+from ..perbandingan.render_markdown import render_catalog_markdown, render_markdown
+from ..perbandingan.render_text import render_catalog_text, render_text
 from ..spec import load
 
 HELP = "show what changed between two revisions of an SOP (text, markdown, json, redline DOCX)"
@@ -139,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
         sumber = (_label(old_arg, new_arg, old), display_path(new_arg))
         result = diff(old, new, sumber=sumber)
         if args.docx:
-            from ..diff.redline import write_redline
+            from ..perbandingan.redline import write_redline
 
             write_redline(old, new, result, args.docx, author=args.author)
     text = _report(result, args)

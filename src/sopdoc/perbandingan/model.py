@@ -4,7 +4,7 @@ Each change is one pydantic model with a ``jenis`` tag, so a change list
 round-trips through JSON (``Perbandingan.model_dump_json()``). Step and item
 positions are 1-based, the way the document numbers them. Values are the
 spec's values as written (JSON types), so that applying the changes to the
-old SOP rebuilds the new one exactly (see ``sopdoc.diff.apply``).
+old SOP rebuilds the new one exactly (see ``sopdoc.perbandingan.apply``).
 """
 
 from __future__ import annotations
