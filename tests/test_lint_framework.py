@@ -217,3 +217,28 @@ def test_pre_commit_hooks_run_the_checker(tmp_path: Path) -> None:
         [SOPDOC, *entry[1:], *lint_hook["args"]], cwd=tmp_path, capture_output=True, text=True
     )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_load_errors_in_machine_formats(tmp_path: Path) -> None:
+    write(tmp_path / "k", "020.yaml", NO_EFEKTIF)
+    (tmp_path / "k" / "021.yaml").write_text("nomor: [\n", encoding="utf-8")
+    sarif = json.loads(sopdoc("k", "--format", "sarif", cwd=tmp_path).stdout)
+    (invocation,) = sarif["runs"][0]["invocations"]
+    assert invocation["executionSuccessful"] is False
+    note = invocation["toolExecutionNotifications"][0]
+    assert note["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "k/021.yaml"
+    data = json.loads(sopdoc("k", "--format", "json", cwd=tmp_path).stdout)
+    assert data["load_errors"][0]["file"] == "k/021.yaml"
+    assert data["summary"]["exit_code"] == 2
+    assert [f["code"] for f in data["findings"]] == ["I105"]
+
+
+def test_sop_built_in_code_is_checked() -> None:
+    import sopdoc
+
+    sop = sopdoc.load(KEBASEN / "010-pengukuran-data-kinerja.yaml")
+    built = sopdoc.Sop.model_validate(sop.model_dump())  # no source positions
+    codes = {f.code for f in lint(built, config=LintConfig(select=["A", "I"])).findings}
+    assert {"A101", "I105"} <= codes
+    finding = next(f for f in lint(built, config=LintConfig(select=["A101"])).findings)
+    assert finding.path == "kegiatan[4].kelengkapan" and finding.location.line == 1
