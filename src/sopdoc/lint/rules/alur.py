@@ -161,7 +161,10 @@ def jika_tidak_tujuan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
 
     ``jika_tidak`` draws the "panah balik": when the answer is "tidak" the work
     returns to an earlier step (for repair). The target must name an existing
-    step (number or id), earlier than the decision.
+    step (number or id), earlier than the decision. Every step is reachable by
+    construction (each step flows to the next, a "tidak" arrow only adds a way
+    back), so a broken target is the one way to break the flow graph; with
+    A104 (no decision in the last row) the graph has one start and one end.
 
     PASS:
 

@@ -1,4 +1,9 @@
-"""W: the Waktu column (each step's time; the SOP's total is shown beside the findings)."""
+"""W: the Waktu column (each step's time; the SOP's total is shown beside the findings).
+
+A waktu that cannot be read ("lima menit", "5 mnt-an") is refused when the spec
+is loaded, with its file:line:column (exit code 2); these rules judge the values
+that load.
+"""
 
 from __future__ import annotations
 
