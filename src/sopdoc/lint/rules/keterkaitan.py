@@ -81,7 +81,8 @@ def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]
         hint = ""
         idx = _indeks(ctx)
         if len(idx.by_nama) <= 500:
-            close = difflib.get_close_matches(strip_sop(ref), list(idx.by_nama), n=1, cutoff=0.75)
+            others = [n for n, other in idx.by_nama.items() if other is not sop]
+            close = difflib.get_close_matches(strip_sop(ref), others, n=1, cutoff=0.75)
             if close:
                 hint = f"; maksudnya {quote(idx.by_nama[close[0]].nama)}?"
         yield Problem(
