@@ -136,3 +136,36 @@ def test_nomor_without_roman_month_is_not_judged(tmp_path: Path) -> None:
     assert run(tmp_path, "nomor: 800/020/2024\n", select=["I103"]) == []
     found = run(tmp_path / "b", "nomor: 800/020/2023\n", select=["I103"])
     assert [f.code for f in found] == ["I103"] and "tahun 2023" in found[0].message
+
+
+def test_total_waktu_is_written_in_working_days() -> None:
+    from sopdoc.lint.durasi import format_durasi
+
+    assert format_durasi(0) == "0 menit"
+    assert format_durasi(10) == "10 menit"
+    assert format_durasi(450 + 70) == "1 hari 1 jam 10 menit"  # a working day is 7.5 hours
+    assert format_durasi(15 * 450 + 10) == "15 hari 10 menit"
+
+
+def test_baseline_hides_each_recorded_finding_once() -> None:
+    from collections import Counter
+
+    from sopdoc.errors import Location
+    from sopdoc.lint import Finding, Severity
+    from sopdoc.lint.baseline import apply_baseline, key
+
+    a = Finding("F103", Severity.INFO, "Spasi ganda", Location("k/a.yaml", 3, 1), "nama")
+    moved = Finding("F103", Severity.INFO, "Spasi ganda", Location("k/a.yaml", 9, 1), "nama")
+    kept, hidden = apply_baseline([moved, moved], Counter([key(a)]))
+    assert hidden == 1 and kept == [moved]  # line moved: still known; the second is new
+
+
+def test_github_annotations_escape_their_separators() -> None:
+    from sopdoc.errors import Location
+    from sopdoc.lint import Finding, Severity
+    from sopdoc.lint.report.github import render
+    from sopdoc.lint.runner import LintResult
+
+    f = Finding("A101", Severity.ERROR, "a: b, 100%\nc", Location("d,e:f.yaml", 2, 3), "x")
+    (line,) = render(LintResult(findings=[f])).splitlines()
+    assert line == "::error file=d%2Ce%3Af.yaml,line=2,col=3,title=A101::a: b, 100%25%0Ac [x]"
