@@ -30,12 +30,12 @@ from pathlib import Path
 import yaml
 
 from bench.catalog import generate_catalog
-from sopdoc.lint.config import LintConfig
-from sopdoc.lint.loader import load_for_lint
-from sopdoc.lint.peran import Peran
-from sopdoc.lint.rules.form import _stem
-from sopdoc.lint.runner import check_loaded
-from sopdoc.lint.text import clear_caches
+from sopdoc.pemeriksaan.config import LintConfig
+from sopdoc.pemeriksaan.loader import load_for_lint
+from sopdoc.pemeriksaan.peran import Peran
+from sopdoc.pemeriksaan.rules.form import _stem
+from sopdoc.pemeriksaan.runner import check_loaded
+from sopdoc.pemeriksaan.text import clear_caches
 
 SIZES = (250, 500, 1000, 2000)
 OUT = Path(__file__).parent / "out" / "lint.json"

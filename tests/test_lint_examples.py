@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.lint import LintConfig, all_rules, lint
-from sopdoc.lint.examples import BASE, Example, examples, run_example
+from sopdoc.pemeriksaan import LintConfig, all_rules, lint
+from sopdoc.pemeriksaan.examples import BASE, Example, examples, run_example
 
 RULES = all_rules()
 CASES = [(code, ex) for code, r in RULES.items() for ex in examples(r)]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.lint import LintConfig, Severity, lint
-from sopdoc.lint.config import ConfigError
-from sopdoc.lint.examples import BASE, merge
+from sopdoc.pemeriksaan import LintConfig, Severity, lint
+from sopdoc.pemeriksaan.config import ConfigError
+from sopdoc.pemeriksaan.examples import BASE, merge
 
 ROOT = Path(__file__).resolve().parents[1]
 KEBASEN = ROOT / "specs" / "kecamatan-kebasen"
@@ -174,7 +174,7 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def test_config_selection_longest_match_wins() -> None:
-    from sopdoc.lint import all_rules
+    from sopdoc.pemeriksaan import all_rules
 
     rules = all_rules()
     cfg = LintConfig(select=["I"], ignore=["I10"], severity={"I105": Severity.ERROR})
@@ -195,11 +195,11 @@ def test_library_accepts_loaded_sops(tmp_path: Path) -> None:
 
 
 def test_rules_page_is_up_to_date() -> None:
-    from sopdoc.lint.docs import rules_markdown
+    from sopdoc.pemeriksaan.docs import rules_markdown
 
     committed = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert committed == rules_markdown(), (
-        "docs/rules.md is stale: run python -m sopdoc.lint.docs > docs/rules.md"
+        "docs/rules.md is stale: run python -m sopdoc.pemeriksaan.docs > docs/rules.md"
     )
 
 

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sopdoc.lint import Finding, LintConfig, lint
-from sopdoc.lint.examples import BASE, merge
+from sopdoc.pemeriksaan import Finding, LintConfig, lint
+from sopdoc.pemeriksaan.examples import BASE, merge
 from sopdoc.peraturan import registri_bawaan
 
 ROOT = Path(__file__).resolve().parents[1]

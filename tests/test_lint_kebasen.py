@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from sopdoc.lint import LintConfig, LintResult, lint
-from sopdoc.lint.runner import check_loaded
+from sopdoc.pemeriksaan import LintConfig, LintResult, lint
+from sopdoc.pemeriksaan.runner import check_loaded
 
 ROOT = Path(__file__).resolve().parents[1]
 KEBASEN = ROOT / "specs" / "kecamatan-kebasen"
@@ -106,7 +106,7 @@ def test_single_file_skips_catalog_only_judgements() -> None:
 
 
 def test_keterkaitan_resolves_despite_markup_and_prefix() -> None:
-    from sopdoc.lint.loader import load_for_lint
+    from sopdoc.pemeriksaan.loader import load_for_lint
 
     loaded = load_for_lint([KEBASEN])
     res = check_loaded(loaded, LintConfig(select=["K"]))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sopdoc.lint import LintConfig, lint
-from sopdoc.lint.examples import BASE, merge
-from sopdoc.lint.peran import PeranRef, load_peran
+from sopdoc.pemeriksaan import LintConfig, lint
+from sopdoc.pemeriksaan.examples import BASE, merge
+from sopdoc.pemeriksaan.peran import PeranRef, load_peran
 
 
 def run(tmp_path: Path, *snippets: str, select: list[str] | None = None, **opts: object):
@@ -139,7 +139,7 @@ def test_nomor_without_roman_month_is_not_judged(tmp_path: Path) -> None:
 
 
 def test_total_waktu_is_written_in_working_days() -> None:
-    from sopdoc.lint.durasi import format_durasi
+    from sopdoc.pemeriksaan.durasi import format_durasi
 
     assert format_durasi(0) == "0 menit"
     assert format_durasi(10) == "10 menit"
@@ -151,8 +151,8 @@ def test_baseline_hides_each_recorded_finding_once() -> None:
     from collections import Counter
 
     from sopdoc.errors import Location
-    from sopdoc.lint import Finding, Severity
-    from sopdoc.lint.baseline import apply_baseline, key
+    from sopdoc.pemeriksaan import Finding, Severity
+    from sopdoc.pemeriksaan.baseline import apply_baseline, key
 
     a = Finding("F103", Severity.INFO, "Spasi ganda", Location("k/a.yaml", 3, 1), "nama")
     moved = Finding("F103", Severity.INFO, "Spasi ganda", Location("k/a.yaml", 9, 1), "nama")
@@ -162,9 +162,9 @@ def test_baseline_hides_each_recorded_finding_once() -> None:
 
 def test_github_annotations_escape_their_separators() -> None:
     from sopdoc.errors import Location
-    from sopdoc.lint import Finding, Severity
-    from sopdoc.lint.report.github import render
-    from sopdoc.lint.runner import LintResult
+    from sopdoc.pemeriksaan import Finding, Severity
+    from sopdoc.pemeriksaan.report.github import render
+    from sopdoc.pemeriksaan.runner import LintResult
 
     f = Finding("A101", Severity.ERROR, "a: b, 100%\nc", Location("d,e:f.yaml", 2, 3), "x")
     (line,) = render(LintResult(findings=[f])).splitlines()

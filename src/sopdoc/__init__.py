@@ -22,7 +22,6 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .docx import build_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
-from .lint import Finding, LintResult, Severity, lint
 from .model import (
     Kegiatan,
     Kertas,
@@ -35,6 +34,7 @@ from .model import (
     Waktu,
 )
 from .pdf import build_book, build_pdf
+from .pemeriksaan import Finding, LintResult, Severity, lint
 from .perbandingan import Perbandingan, diff
 from .schema import json_schema, settings_json_schema
 from .spec import SETTINGS_FILE, Katalog, load, load_catalog

@@ -16,13 +16,13 @@ import sys
 from pathlib import Path
 
 from ..errors import SopdocError
-from ..lint.baseline import read_baseline, write_baseline
-from ..lint.config import LintConfig
-from ..lint.core import FAMILIES, Severity, all_rules
-from ..lint.docs import explain
-from ..lint.loader import load_for_lint
-from ..lint.report import FORMATS, render
-from ..lint.runner import check_loaded, resolve_config
+from ..pemeriksaan.baseline import read_baseline, write_baseline
+from ..pemeriksaan.config import LintConfig
+from ..pemeriksaan.core import FAMILIES, Severity, all_rules
+from ..pemeriksaan.docs import explain
+from ..pemeriksaan.loader import load_for_lint
+from ..pemeriksaan.report import FORMATS, render
+from ..pemeriksaan.runner import check_loaded, resolve_config
 
 HELP = "check specs: findings with rule code, severity, file:line:col (exit 1 on findings)"
 

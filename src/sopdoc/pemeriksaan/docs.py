@@ -1,4 +1,7 @@
-"""Write the rules page (``python -m sopdoc.lint.docs > docs/rules.md``) from the docstrings."""
+"""Write the rules page from the rule docstrings.
+
+``python -m sopdoc.pemeriksaan.docs > docs/rules.md``
+"""
 
 from __future__ import annotations
 
@@ -54,11 +57,12 @@ def rules_markdown() -> str:
     out = [
         "# Rules of `sopdoc lint`",
         "",
-        "Generated from the rule docstrings by `python -m sopdoc.lint.docs > docs/rules.md`;",
-        "do not edit by hand. `sopdoc lint --explain CODE` prints one rule.",
+        "Generated from the rule docstrings by",
+        "`python -m sopdoc.pemeriksaan.docs > docs/rules.md`; do not edit by hand.",
+        "`sopdoc lint --explain CODE` prints one rule.",
         "",
         "Examples show only the keys that matter; the rest of the spec is a clean SOP",
-        "(`sopdoc.lint.examples.BASE`). Several SOPs of one catalog are separated by `---`.",
+        "(`sopdoc.pemeriksaan.examples.BASE`). Several SOPs of one catalog are separated by `---`.",
         "",
         "| code | name | severity | scope | what |",
         "| --- | --- | --- | --- | --- |",

@@ -1,7 +1,7 @@
 """The checker: ``sopdoc.lint(paths_or_sops)`` -> findings with code, severity and place.
 
-Rules live one family per module under ``sopdoc.lint.rules`` and register
-themselves with :func:`rule`; see :mod:`sopdoc.lint.core` for how to write one.
+Rules live one family per module under ``sopdoc.pemeriksaan.rules`` and register
+themselves with :func:`rule`; see :mod:`sopdoc.pemeriksaan.core` for how to write one.
 """
 
 from __future__ import annotations

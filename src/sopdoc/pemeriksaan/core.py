@@ -177,7 +177,7 @@ _loaded = False
 
 
 def all_rules() -> dict[str, Rule]:
-    """Every rule, by code in code order (imports every module of ``sopdoc.lint.rules``)."""
+    """Every rule, by code in code order (imports every module of ``sopdoc.pemeriksaan.rules``)."""
     global _loaded
     if not _loaded:
         from . import rules
