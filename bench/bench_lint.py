@@ -31,11 +31,11 @@ import yaml
 
 from bench.catalog import generate_catalog
 from sopdoc.pemeriksaan.config import LintConfig
-from sopdoc.pemeriksaan.loader import load_for_lint
 from sopdoc.pemeriksaan.peran import Peran
 from sopdoc.pemeriksaan.rules.form import _stem
 from sopdoc.pemeriksaan.runner import check_loaded
 from sopdoc.pemeriksaan.text import clear_caches
+from sopdoc.spec import load_paths
 
 SIZES = (250, 500, 1000, 2000)
 OUT = Path(__file__).parent / "out" / "lint.json"
@@ -65,12 +65,12 @@ def yaml_parse(paths: list[Path]) -> None:
 
 def measure_round(folder: Path, paths: list[Path], config: LintConfig) -> dict[str, float]:
     """One round of the four measurements on one catalog, back to back."""
-    loaded = load_for_lint([folder])
+    loaded = load_paths([folder])
     rnd = {
         "yaml": timed(lambda: yaml_parse(paths)),
-        "load": timed(lambda: load_for_lint([folder])),
+        "load": timed(lambda: load_paths([folder])),
         "lint": timed(lambda: check_loaded(loaded, config)),
-        "both": timed(lambda: check_loaded(load_for_lint([folder]), config)),
+        "both": timed(lambda: check_loaded(load_paths([folder]), config)),
     }
     return rnd
 
@@ -83,7 +83,7 @@ def measure(root: Path, sizes: list[int], repeat: int) -> list[dict[str, float]]
     for n in sizes:
         folder = root / f"k{n}"
         paths = generate_catalog(folder, n)
-        loaded = load_for_lint([folder])
+        loaded = load_paths([folder])
         assert not loaded.errors, loaded.errors[:3]
         findings[n] = len(check_loaded(loaded, config).findings)
         catalogs[n] = (folder, paths)

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import inspect
+from pathlib import Path
 
 import pytest
 
 import sopdoc
+
+ROOT = Path(__file__).resolve().parents[1]
 
 MINE = [
     "Katalog", "Kegiatan", "Kertas", "Location", "Penandatangan", "PengaturanKatalog",
@@ -30,3 +33,20 @@ def test_every_exported_name_exists() -> None:
 def test_loaders_document_their_errors() -> None:
     for loader in (sopdoc.load, sopdoc.load_catalog):
         assert "SpecLoadError" in (loader.__doc__ or "")
+
+
+def test_load_paths_keeps_what_loads_and_reports_the_rest(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()  # stop the settings lookup here
+    kebasen = ROOT / "specs" / "kecamatan-kebasen"
+    good = kebasen / "010-pengukuran-data-kinerja.yaml"
+    katalog = tmp_path / "katalog"
+    katalog.mkdir()
+    (katalog / "sopdoc.yaml").write_bytes((kebasen / "sopdoc.yaml").read_bytes())
+    (katalog / "baik.yaml").write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (katalog / "rusak.yaml").write_text("nomor: [\n", encoding="utf-8")
+    loaded = sopdoc.load_paths([katalog, katalog / "baik.yaml"])
+    assert [s.sumber.name for s in loaded.sops if s.sumber] == ["baik.yaml"]  # loaded once
+    assert [e.location.file.endswith("rusak.yaml") for e in loaded.errors] == [True]
+    assert not loaded.katalog_lengkap
+    with pytest.raises(sopdoc.SpecLoadError):
+        loaded.raise_errors()

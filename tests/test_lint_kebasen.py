@@ -106,8 +106,8 @@ def test_single_file_skips_catalog_only_judgements() -> None:
 
 
 def test_keterkaitan_resolves_despite_markup_and_prefix() -> None:
-    from sopdoc.pemeriksaan.loader import load_for_lint
+    from sopdoc.spec import load_paths
 
-    loaded = load_for_lint([KEBASEN])
+    loaded = load_paths([KEBASEN])
     res = check_loaded(loaded, LintConfig(select=["K"]))
     assert res.findings == []  # 011's '<ol ...>SOP Pengukuran Data Kinerja' finds SOP 010

@@ -37,7 +37,7 @@ from .pdf import build_book, build_pdf
 from .pemeriksaan import Finding, LintResult, Severity, lint
 from .perbandingan import Perbandingan, diff
 from .schema import json_schema, settings_json_schema
-from .spec import SETTINGS_FILE, Katalog, load, load_catalog
+from .spec import SETTINGS_FILE, Dimuat, Katalog, load, load_catalog, load_paths
 from .yamlout import dump, dumps
 
 try:
@@ -47,6 +47,7 @@ except PackageNotFoundError:  # pragma: no cover - running from a source tree
 
 __all__ = [
     "SETTINGS_FILE",
+    "Dimuat",
     "Finding",
     "Katalog",
     "Kegiatan",
@@ -76,5 +77,6 @@ __all__ = [
     "lint",
     "load",
     "load_catalog",
+    "load_paths",
     "settings_json_schema",
 ]

@@ -6,7 +6,7 @@ import difflib
 import os
 import re
 import typing
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -410,6 +410,81 @@ def spec_files(folder: Path) -> list[Path]:
     return found
 
 
+@dataclass
+class Dimuat:
+    """What loading some paths gave: the SOPs that loaded and the errors of the rest.
+
+    ``pengaturan`` holds each catalog settings file met (a catalog folder's
+    own, once each), for the configuration they carry; ``katalog_lengkap`` is
+    False when a spec file was named on its own rather than through its folder.
+    """
+
+    sops: list[Sop] = field(default_factory=list)
+    errors: list[SpecError] = field(default_factory=list)
+    pengaturan: list[PengaturanKatalog] = field(default_factory=list)
+    katalog_lengkap: bool = True
+
+    def raise_errors(self) -> None:
+        """Raise every load error together as one :class:`SpecLoadError`, if any."""
+        if self.errors:
+            raise SpecLoadError(self.errors)
+
+
+def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Dimuat:
+    """Load spec files and catalog folders, keeping the SOPs that load.
+
+    Unlike :func:`load_catalog`, nothing is raised: every file is read, the
+    problems of the files that do not load (settings files included) are
+    collected in ``errors`` beside the SOPs that do. A file named twice, or
+    both alone and through its folder, is loaded once.
+    """
+    out = Dimuat()
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            _load_folder(path, out, seen)
+        elif path.is_file():
+            out.katalog_lengkap = False
+            resolved = path.resolve()
+            if resolved in seen:
+                continue
+            seen.add(resolved)
+            settings = _settings_for(path.parent, out.errors)
+            _keep_pengaturan(settings, out)
+            _load_into(path, settings, out)
+        else:
+            out.errors.append(SpecError(Location(display_path(path)), "no such file or folder"))
+    return out
+
+
+def _load_folder(root: Path, out: Dimuat, seen: set[Path]) -> None:
+    root_settings = _settings_for(root, out.errors)
+    _keep_pengaturan(root_settings, out)
+    settings_by_dir: dict[Path, _Settings | None] = {root.resolve(): root_settings}
+    for path in spec_files(root):
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        _load_into(path, _settings_in(path.parent.resolve(), settings_by_dir, out.errors), out)
+
+
+def _load_into(path: Path, settings: _Settings | None, out: Dimuat) -> None:
+    try:
+        out.sops.append(_load_one(path, settings))
+    except SpecLoadError as exc:
+        out.errors.extend(exc.errors)
+
+
+def _keep_pengaturan(settings: _Settings | None, out: Dimuat) -> None:
+    if settings is None:
+        return
+    pengaturan = PengaturanKatalog.model_validate(settings.data)
+    if pengaturan not in out.pengaturan:
+        out.pengaturan.append(pengaturan)
+
+
 def load_catalog(folder: str | os.PathLike[str]) -> Katalog:
     """Load every spec under ``folder`` with the catalog settings merged under each.
 
@@ -423,20 +498,11 @@ def load_catalog(folder: str | os.PathLike[str]) -> Katalog:
         raise SpecLoadError(
             [SpecError(Location(display_path(root)), f"{what} (expected a catalog of specs)")]
         )
-    errors: list[SpecError] = []
-    sops: list[Sop] = []
-    root_settings = _settings_for(root, errors)
-    settings_by_dir: dict[Path, _Settings | None] = {root.resolve(): root_settings}
-    for path in spec_files(root):
-        settings = _settings_in(path.parent.resolve(), settings_by_dir, errors)
-        try:
-            sops.append(_load_one(path, settings))
-        except SpecLoadError as exc:
-            errors.extend(exc.errors)
-    if errors:
-        raise SpecLoadError(errors)
-    pengaturan = PengaturanKatalog.model_validate(root_settings.data if root_settings else {})
-    return Katalog(root, pengaturan, sops)
+    out = Dimuat()
+    _load_folder(root, out, set())
+    out.raise_errors()
+    pengaturan = out.pengaturan[0] if out.pengaturan else PengaturanKatalog.model_validate({})
+    return Katalog(root, pengaturan, out.sops)
 
 
 def _settings_in(

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import SopdocError
 from ..pdf.book import build_book
 from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing, PdfFailed
-from .paths import load_paths
+from .paths import load_all
 
 HELP = "bind a catalog into one PDF book with cover, contents and bookmarks"
 
@@ -53,7 +53,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise SopdocError("--jobs must be 0 or more")
-    sops = load_paths(args.paths)
+    sops = load_all(args.paths)
     dest = Path(args.output)
     workers = args.jobs or (os.cpu_count() or 1)
     try:

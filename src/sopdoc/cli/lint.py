@@ -20,9 +20,9 @@ from ..pemeriksaan.baseline import read_baseline, write_baseline
 from ..pemeriksaan.config import LintConfig
 from ..pemeriksaan.core import FAMILIES, Severity, all_rules
 from ..pemeriksaan.docs import explain
-from ..pemeriksaan.loader import load_for_lint
 from ..pemeriksaan.report import FORMATS, render
 from ..pemeriksaan.runner import check_loaded, resolve_config
+from ..spec import load_paths
 
 HELP = "check specs: findings with rule code, severity, file:line:col (exit 1 on findings)"
 
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         override.fail_level = Severity.parse(args.fail_level)
         keys.add("fail_level")
     baseline = read_baseline(Path(args.baseline)) if args.baseline else None
-    loaded = load_for_lint(args.paths)
+    loaded = load_paths(args.paths)
     config = resolve_config(Path(args.paths[0]), loaded.pengaturan, override, keys)
     result = check_loaded(loaded, config, baseline=baseline)
     for err in result.load_errors:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import argparse
 
-from .paths import load_paths
+from .paths import load_all
 
 HELP = "load specs and report schema errors with file:line:column"
 
@@ -20,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sops = load_paths(args.paths)
+    sops = load_all(args.paths)
     if not args.quiet:
         for sop in sops:
             print(f"{sop.sumber}: ok: {sop.nomor} — {sop.nama} ({len(sop.kegiatan)} kegiatan)")

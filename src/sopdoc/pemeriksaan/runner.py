@@ -12,12 +12,11 @@ from pathlib import Path
 
 from ..errors import Location, SpecError, format_path
 from ..model import PengaturanKatalog, Sop
-from ..spec import Katalog
+from ..spec import Dimuat, Katalog, load_paths
 from .baseline import Key, apply_baseline
 from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
 from .core import Finding, LintContext, Rule, Severity, all_rules
 from .durasi import format_durasi
-from .loader import Dimuat, load_for_lint
 from .suppress import scan_files
 from .text import clear_caches
 
@@ -236,7 +235,7 @@ def lint(
         else:
             paths.append(item)
     if paths:
-        more = load_for_lint([Path(p) for p in paths])
+        more = load_paths([Path(p) for p in paths])
         loaded.sops.extend(more.sops)
         loaded.errors.extend(more.errors)
         loaded.pengaturan.extend(more.pengaturan)
@@ -276,7 +275,7 @@ def _quiet_gc() -> Iterator[None]:
 def check_loaded(
     loaded: Dimuat, config: LintConfig, *, baseline: Counter[Key] | None = None
 ) -> LintResult:
-    """Run the rules over what :func:`load_for_lint` gave."""
+    """Run the rules over what :func:`load_paths` gave."""
     try:
         with _quiet_gc():
             findings, rules = run_rules(
