@@ -20,8 +20,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
-from .docx import build_docx, default_template, write_atomic
+from .docx import build_docx, default_template
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
+from .fileio import write_atomic
 from .model import Sop
 from .spec import SETTINGS_FILE, load, spec_files
 

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
+from .fileio import write_atomic
 from .model import Revisi, Sop
 from .source import read_text
 from .spec import load_text
@@ -194,7 +195,5 @@ def revise(
     wanted["riwayat_revisi"].append(revisi.model_dump(mode="json"))
     if new.model_dump(mode="json") != wanted:
         raise ReviseError(f"could not edit {display} safely; nothing was written")
-    tmp = p.with_name(f".{p.name}.tmp")
-    tmp.write_bytes(new_text.encode("utf-8"))
-    os.replace(tmp, p)
+    write_atomic(p, new_text)
     return new

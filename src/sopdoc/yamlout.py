@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .fileio import write_atomic
 from .model import Sop
 
 try:
@@ -30,7 +30,4 @@ def dumps(sop: Sop) -> str:
 
 def dump(sop: Sop, path: str | os.PathLike[str]) -> None:
     """Write the SOP as a YAML spec, atomically (a temporary file renamed into place)."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(dumps(sop), encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(path, dumps(sop))

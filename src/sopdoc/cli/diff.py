@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, display_path
+from ..fileio import write_atomic
 from ..model import Sop
 from ..perbandingan.engine import diff
 from ..perbandingan.gitrev import diff_catalog, is_revision, load_at
@@ -107,13 +108,6 @@ def _report(result: Perbandingan | PerbandinganKatalog, args: argparse.Namespace
     return render_text(result, color=_color(args))
 
 
-def _write(target: Path, data: str) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(data, encoding="utf-8")
-    os.replace(tmp, target)
-
-
 def run(args: argparse.Namespace) -> int:
     result: Perbandingan | PerbandinganKatalog
     if args.git:
@@ -144,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
             write_redline(old, new, result, args.docx, author=args.author)
     text = _report(result, args)
     if args.output:
-        _write(Path(args.output), text)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     changed = not result.kosong

@@ -11,11 +11,11 @@ that load are still checked and reported).
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 
 from ..errors import SopdocError
+from ..fileio import write_atomic
 from ..pemeriksaan.baseline import read_baseline, write_baseline
 from ..pemeriksaan.config import LintConfig
 from ..pemeriksaan.core import FAMILIES, Severity, all_rules
@@ -97,11 +97,7 @@ def run(args: argparse.Namespace) -> int:
         return 2 if result.load_errors else 0
     text = render(result, args.format)
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return result.exit_code()

@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
-from pathlib import Path
 
+from ..fileio import write_atomic
 from ..schema import json_schema, settings_json_schema
 
 HELP = "print the JSON Schema of a spec (for editor completion)"
@@ -32,11 +31,7 @@ def run(args: argparse.Namespace) -> int:
     schema = settings_json_schema() if args.settings else json_schema()
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, target)
+        write_atomic(args.output, text)
     else:
         sys.stdout.write(text)
     return 0

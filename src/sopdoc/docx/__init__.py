@@ -12,7 +12,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Iterator
 from datetime import date, datetime, timezone
@@ -21,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, format_path
+from ..fileio import write_atomic
 from ..layout import ProcedureLayout, layout_prosedur
 from ..model import Sop
 from .prosedur import procedure_xml, section_properties
@@ -265,20 +265,6 @@ def render_docx(sop: Sop, template: str | os.PathLike[str] | None = None) -> byt
     return reproducible_zip(buf.getvalue())
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file in the same folder."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def build_docx(
     sop: Sop,
     path: str | os.PathLike[str],
@@ -306,5 +292,4 @@ __all__ = [
     "render_docx",
     "reproducible_zip",
     "tanggal_indonesia",
-    "write_atomic",
 ]

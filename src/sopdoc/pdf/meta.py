@@ -8,11 +8,9 @@ derives ``/ID`` from the content, so the same DOCX gives the same PDF bytes.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import io
 import os
-import tempfile
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -21,6 +19,7 @@ from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 from pypdf.generic import ArrayObject, ByteStringObject
 
+from ..fileio import write_atomic
 from ..model import Sop
 
 
@@ -116,30 +115,7 @@ def write_reproducible(writer: PdfWriter, dest: Path) -> None:
     writer._ID = ArrayObject([digest, digest])
     final = io.BytesIO()
     writer.write(final)
-    atomic_write(dest, final.getvalue())
-
-
-def atomic_write(dest: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``dest``, then rename it into place."""
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())
-        os.replace(tmp, dest)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+    write_atomic(dest, final.getvalue())
 
 
 def finalize_pdf(raw: Path, dest: Path, meta: PdfMeta | None) -> None:

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from ..errors import SopdocError
+from ..fileio import write_atomic
 from .core import Finding
 
 VERSION = 1
@@ -42,10 +42,7 @@ def write_baseline(findings: Iterable[Finding], target: Path) -> int:
             {"file": k[0], "code": k[1], "path": k[2], "fingerprint": k[3]} for k in entries
         ],
     }
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_text(json.dumps(data, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    os.replace(tmp, target)
+    write_atomic(target, json.dumps(data, indent=1, ensure_ascii=False) + "\n")
     return len(entries)
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SopdocError
+from ..fileio import write_atomic
 from ..model import Sop
 from .apply import _rebuild
 from .describe import dampak_lines, describe, judul, ringkasan, word_diff
@@ -751,9 +752,4 @@ def write_redline(
 ) -> Path:
     """Write NEW with the changes from OLD as Word tracked changes, atomically."""
     data = render_redline(old, new, perbandingan, author=author)
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, target)
-    return target
+    return write_atomic(path, data)
