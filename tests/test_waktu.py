@@ -75,6 +75,11 @@ GOOD: list[tuple[str, float, float | None, SatuanWaktu]] = [
     ("1 sampai dengan 2 bulan", 1, 2, B),
     ("1,5-2,5 jam", 1.5, 2.5, J),
     ("2-2 hari", 2, 2, H),
+    # a count times a length, the usual service promise
+    ("1 x 24 jam", 24, None, J),
+    ("1x24 Jam", 24, None, J),
+    ("2 × 7 hari", 14, None, H),
+    ("3 x 1-2 hari", 3, 6, H),
 ]
 
 

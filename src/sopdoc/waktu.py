@@ -52,6 +52,9 @@ _ALIASES: dict[str, SatuanWaktu] = {
 _RANGE_WORDS = ["-", "–", "s.d.", "s.d", "sd", "s/d", "sampai dengan", "sampai"]
 
 _NUMBER = r"\d+(?:[.,]\d+)?"
+# "1 x 24 jam", the usual way to write a service promise: a count times a length.
+_TIMES = r"(?:(?P<k>\d+)\s*[xX×]\s*)?"
+_TIMES_JSON = r"(?:\d+\s*[xX×]\s*)?"
 _REGEX_SYNTAX = set("^$\\.*+?()[]{}|")  # escaped; others stay bare (ECMA-262 'u' mode)
 
 
@@ -79,7 +82,7 @@ def _alternatives(words: list[str], *, ignore_case: bool) -> str:
 
 _RANGE = _alternatives(_RANGE_WORDS, ignore_case=False)
 _PATTERN = re.compile(
-    rf"^\s*(?P<a>{_NUMBER})\s*(?:{_RANGE}\s*(?P<b>{_NUMBER}))?"
+    rf"^\s*{_TIMES}(?P<a>{_NUMBER})\s*(?:{_RANGE}\s*(?P<b>{_NUMBER}))?"
     r"\s*(?P<unit>[^\d\s][^\d]*?)?\s*$",
     re.IGNORECASE,
 )
@@ -87,7 +90,8 @@ _PATTERN = re.compile(
 UNITS_HELP = "menit, jam, hari, hari kerja, minggu, bulan (or mnt, jm, hr, HK)"
 
 WAKTU_JSON_PATTERN = (
-    rf"^\s*{_NUMBER}\s*(?:{_alternatives(_RANGE_WORDS, ignore_case=True)}\s*{_NUMBER})?\s*"
+    rf"^\s*{_TIMES_JSON}{_NUMBER}\s*"
+    rf"(?:{_alternatives(_RANGE_WORDS, ignore_case=True)}\s*{_NUMBER})?\s*"
     rf"{_alternatives(list(_ALIASES), ignore_case=True)}\s*$"
 )
 """The same language as :func:`parse_waktu`, as a JSON Schema (ECMA-262) pattern."""
@@ -102,8 +106,9 @@ def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     """Split a Waktu text into (value, upper value of a range or None, unit).
 
     "5 menit" -> (5, None, MENIT); "1,5 jam" -> (1.5, None, JAM); "1-2 HK" ->
-    (1, 2, HARI_KERJA). Raises ValueError with a message fit for the user when
-    the text is not a number (or a range) followed by a known unit.
+    (1, 2, HARI_KERJA); "1 x 24 jam" -> (24, None, JAM). Raises ValueError with
+    a message fit for the user when the text is not a number (or a range)
+    followed by a known unit.
     """
     m = _PATTERN.match(text)
     if not m:
@@ -120,8 +125,9 @@ def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     satuan = _ALIASES.get(unit_text)
     if satuan is None:
         raise ValueError(f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}")
-    a = _number(m["a"])
-    b = _number(m["b"]) if m["b"] else None
+    times = int(m["k"]) if m["k"] else 1
+    a = times * _number(m["a"])
+    b = times * _number(m["b"]) if m["b"] else None
     if b is not None and b < a:
         raise ValueError(
             f"the range in waktu '{text}' runs backwards; write the smaller number first"
