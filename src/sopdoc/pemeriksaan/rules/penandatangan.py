@@ -492,3 +492,58 @@ def ejaan_pangkat(ctx: LintContext) -> Iterator[Problem]:
                 f"{model.lokasi}; pakai satu ejaan di seluruh katalog",
                 n.sop,
             )
+
+
+PEJABAT_NON_PNS = (
+    "bupati",
+    "wakil bupati",
+    "wali kota",
+    "walikota",
+    "wakil wali kota",
+    "kepala desa",
+)
+"""Officials who are elected or appointed outside the civil service: no NIP, no pangkat."""
+
+
+@rule("T109", "penandatangan-tidak-lengkap", Severity.WARNING, scope="katalog")
+def penandatangan_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
+    """The signatory is a civil servant, but 'Disahkan oleh' lacks the pangkat or the NIP.
+
+    The form prints jabatan, nama, pangkat and NIP under the signature. An
+    elected or non-PNS official (Bupati, Wali Kota, Kepala Desa, and their
+    deputies) has neither, and is not reported.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Bupati Banyumas
+          nama: Ir. H. ACHMAD HUSEIN
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+    """
+    seen: set[Location] = set()
+    for sop in ctx.sops:
+        ttd = sop.disahkan_oleh
+        if bersihkan_markup(ttd.jabatan).strip().lower().startswith(PEJABAT_NON_PNS):
+            continue
+        loc = ctx.lokasi(sop, ("disahkan_oleh",))
+        if loc in seen:
+            continue
+        seen.add(loc)
+        kosong = [
+            label
+            for label, teks in (("pangkat", ttd.pangkat), ("NIP", ttd.nip))
+            if not (teks or "").strip()
+        ]
+        if kosong:
+            yield Problem(
+                ("disahkan_oleh",),
+                f"Disahkan oleh {quote(ttd.jabatan)} tanpa {' dan '.join(kosong)}; "
+                "isi pangkat dan NIP pejabat yang mengesahkan",
+                sop,
+            )
