@@ -24,7 +24,7 @@ from .docx import build_docx, default_template
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .fileio import write_atomic
 from .model import Sop
-from .spec import SETTINGS_FILE, load, spec_files
+from .spec import load, settings_files, spec_files
 
 CACHE_FILE = ".sopdoc-cache.json"
 LAYOUT_VERSION = "1"
@@ -239,20 +239,6 @@ def _make_folder(out: Path) -> None:
         raise SopdocError(f"cannot create {display_path(out)}: {exc.strerror}") from None
 
 
-def _settings_chain(folder: Path) -> list[Path]:
-    """The settings files that apply to a folder (the same walk as ``sopdoc.load``)."""
-    chain = []
-    current = folder.resolve()
-    while True:
-        candidate = current / SETTINGS_FILE
-        if candidate.is_file():
-            chain.append(candidate)
-        if (current / ".git").exists() or current.parent == current:
-            break
-        current = current.parent
-    return chain
-
-
 def input_key(spec: Path, template_digest: str) -> str:
     """A hash of everything a spec's DOCX is read from, before parsing anything:
     the spec's bytes, its settings files, the template, sopdoc's version."""
@@ -260,7 +246,7 @@ def input_key(spec: Path, template_digest: str) -> str:
     for part in (__version__, LAYOUT_VERSION, os.environ.get("SOURCE_DATE_EPOCH", "")):
         h.update(part.encode() + b"\0")
     h.update(template_digest.encode())
-    for f in [*reversed(_settings_chain(spec.parent)), spec]:
+    for f in [*reversed(settings_files(spec.parent)), spec]:
         h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
     return h.hexdigest()
 

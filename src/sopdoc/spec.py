@@ -383,7 +383,12 @@ def _inherited_missing(error: SpecError) -> bool:
     return error.path in INHERITED_KEYS and error.message.startswith("required field")
 
 
-def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
+def settings_files(folder: Path) -> list[Path]:
+    """The settings files that apply to ``folder``, nearest first.
+
+    The walk goes up from ``folder`` to the first folder holding ``.git`` or
+    to the filesystem root, whichever comes first.
+    """
     chain: list[Path] = []
     current = folder.resolve()
     while True:
@@ -393,8 +398,12 @@ def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
         if (current / ".git").exists() or current.parent == current:
             break
         current = current.parent
+    return chain
+
+
+def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
     merged: _Settings | None = None
-    for settings_path in reversed(chain):
+    for settings_path in reversed(settings_files(folder)):
         merged = _read_settings(settings_path, merged, errors)
     return merged
 
