@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test lint-code system venv clean bench docs
+.PHONY: demo test lint-code system venv clean bench docs messages
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,11 @@ lint-code: venv
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
+
+# Message catalogs: compile every locale/*/LC_MESSAGES/*.po (see sopdoc/i18n.py).
+messages: venv
+	$(BIN)/python scripts/messages.py compile
+	$(BIN)/python scripts/messages.py check
 
 bench: venv system
 	$(BIN)/python -m bench

@@ -63,7 +63,7 @@ def test_validate_good_catalog() -> None:
     proc = sopdoc_cli("validate", str(CATALOG))
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == ""
-    assert "2 spec(s) loaded without errors" in proc.stdout
+    assert "2 spec dimuat tanpa kesalahan" in proc.stdout
     assert "PK. KEC. KBS / 010 / I / 2024" in proc.stdout
 
 

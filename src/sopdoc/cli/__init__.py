@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
+from ..i18n import LANGUAGES, set_language
 
 COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
@@ -27,6 +28,11 @@ def build_parser() -> argparse.ArgumentParser:
         "generate the documents, check the specs, compare revisions.",
     )
     parser.add_argument("--version", action="version", version=f"sopdoc {__version__}")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of messages (default: SOPDOC_LANG, else id)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
@@ -51,6 +57,7 @@ def print_load_errors(exc: SpecLoadError) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2

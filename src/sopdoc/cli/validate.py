@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 
+from ..i18n import _, ngettext
 from .paths import load_all
 
 HELP = "load specs and report schema errors with file:line:column"
@@ -23,6 +24,14 @@ def run(args: argparse.Namespace) -> int:
     sops = load_all(args.paths)
     if not args.quiet:
         for sop in sops:
-            print(f"{sop.sumber}: ok: {sop.nomor} — {sop.nama} ({len(sop.kegiatan)} kegiatan)")
-        print(f"{len(sops)} spec(s) loaded without errors")
+            print(
+                _("{file}: ok: {nomor} — {nama} ({n} kegiatan)").format(
+                    file=sop.sumber, nomor=sop.nomor, nama=sop.nama, n=len(sop.kegiatan)
+                )
+            )
+        print(
+            ngettext(
+                "{n} spec loaded without errors", "{n} specs loaded without errors", len(sops)
+            ).format(n=len(sops))
+        )
     return 0
