@@ -8,6 +8,7 @@ the template and sopdoc's version changes (kept in ``OUT/.sopdoc-cache.json``).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -20,10 +21,12 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from . import __version__
+from .children import die_with_parent
 from .docx import build_docx, default_template
-from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
-from .fileio import write_atomic
+from .errors import Location, SpecError, SpecLoadError, display_path
+from .fileio import FileFault, clean_stale_parts, make_folder, read_limited, write_atomic
 from .model import Sop
+from .source import MAX_FILE_BYTES
 from .spec import load, settings_files, spec_files
 
 CACHE_FILE = ".sopdoc-cache.json"
@@ -31,15 +34,29 @@ LAYOUT_VERSION = "1"
 """Bump when the drawing changes in a way the package version does not show."""
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
+MAX_STEM = 120
+"""Longest file name stem (the path of a Windows folder and the name must stay under 260)."""
+_RESERVED = re.compile(r"^(CON|PRN|AUX|NUL|CLOCK\$|COM[0-9]|LPT[0-9]|CONIN\$|CONOUT\$)$", re.I)
+"""Names Windows keeps for devices, whatever the extension: 'NUL.docx' is the null device."""
 
 
 def output_name(nomor: str, taken: set[str] | None = None) -> str:
-    """A safe file name (``.docx``) from a nomor: letters, digits, '-' and '_' only.
+    """A file name (``.docx``) from a nomor, safe on Windows, macOS and Linux.
 
-    'PK. KEC. KBS / 010 / I / 2024' -> 'PK-KEC-KBS-010-I-2024.docx'. A name in
-    ``taken`` gets a '-2', '-3', ... suffix; ``taken`` is updated.
+    'PK. KEC. KBS / 010 / I / 2024' -> 'PK-KEC-KBS-010-I-2024.docx': letters,
+    digits, '-' and '_' only (so no path, no trailing dot or space), never a
+    device name of Windows ('CON' -> 'CON_'), at most :data:`MAX_STEM`
+    characters: a longer one is cut and given a hash of the whole nomor, so two
+    long nomors that start alike still get two names, the same on every run.
+    A name in ``taken`` (compared case-insensitively, as Windows and macOS do)
+    gets a '-2', '-3', ... suffix; ``taken`` is updated.
     """
-    stem = _UNSAFE.sub("-", nomor).strip("-_")[:120].strip("-_") or "sop"
+    stem = _UNSAFE.sub("-", nomor).strip("-_")
+    if len(stem) > MAX_STEM or not stem:
+        digest = hashlib.sha256(nomor.encode("utf-8", "surrogatepass")).hexdigest()[:10]
+        stem = f"{stem[: MAX_STEM - 11].strip('-_') or 'sop'}-{digest}"
+    if _RESERVED.match(stem):
+        stem += "_"
     name = f"{stem}.docx"
     if taken is not None:
         n = 2
@@ -50,10 +67,18 @@ def output_name(nomor: str, taken: set[str] | None = None) -> str:
     return name
 
 
+MAX_INPUT_BYTES = 50_000_000
+"""Bound on a file hashed for the cache (a logo, a template); past it the build says why."""
+
+
 def _file_digest(path: str | os.PathLike[str] | None) -> str:
-    if not path or not Path(path).is_file():
+    """The SHA-256 of a file; "" when it cannot be read (building it then reports why)."""
+    if not path:
         return ""
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    try:
+        return hashlib.sha256(read_limited(path, MAX_INPUT_BYTES)).hexdigest()
+    except FileFault:
+        return ""
 
 
 def content_hash(sop: Sop, template_digest: str) -> str:
@@ -116,8 +141,8 @@ Cache = dict[str, dict[str, Any]]
 def _read_cache(out: Path) -> Cache:
     """``outputs``: file name -> content hash; ``inputs``: spec file -> its input key."""
     try:
-        data = json.loads((out / CACHE_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(read_limited(out / CACHE_FILE, MAX_INPUT_BYTES).decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
         data = {}
     if not isinstance(data, dict):
         data = {}
@@ -175,7 +200,10 @@ def _build(
             bar.step(path.name)
     try:
         if jobs > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            pool = ProcessPoolExecutor(
+                max_workers=jobs, initializer=die_with_parent, initargs=(os.getpid(),)
+            )
+            try:
                 futures = {
                     pool.submit(_build_one, sop, path, template): (path, digest)
                     for sop, path, digest in todo
@@ -183,11 +211,16 @@ def _build(
                 for fut in as_completed(futures):
                     path, digest = futures[fut]
                     done(path, digest, fut.result())
+            finally:  # on an error, the files not started yet are not started
+                pool.shutdown(wait=True, cancel_futures=True)
         else:
             for sop, path, digest in todo:
                 done(path, digest, _build_one(sop, path, template))
-    finally:
-        _write_cache(out_dir, cache)
+    except BaseException:
+        with contextlib.suppress(OSError):  # the first fault is the one to report
+            _write_cache(out_dir, cache)
+        raise
+    _write_cache(out_dir, cache)
     if errors:
         raise SpecLoadError(errors)
     return [BuildResult(sop, path, needed, sop.sumber) for sop, path, _d, needed in plan]
@@ -230,13 +263,9 @@ def build_all(
 
 
 def _make_folder(out: Path) -> None:
-    """Create the output folder; a clear error when a file is in the way."""
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except (FileExistsError, NotADirectoryError):
-        raise SopdocError(f"{display_path(out)} is not a folder; give -o a folder") from None
-    except PermissionError as exc:
-        raise SopdocError(f"cannot create {display_path(out)}: {exc.strerror}") from None
+    """Create the output folder and clear the ``.part`` files a killed run left in it."""
+    make_folder(out)
+    clean_stale_parts(out)
 
 
 def input_key(spec: Path, template_digest: str) -> str:
@@ -247,7 +276,12 @@ def input_key(spec: Path, template_digest: str) -> str:
         h.update(part.encode() + b"\0")
     h.update(template_digest.encode())
     for f in [*reversed(settings_files(spec.parent)), spec]:
-        h.update(str(f.resolve()).encode() + b"\0" + f.read_bytes() + b"\0")
+        try:
+            data = read_limited(f, MAX_FILE_BYTES)
+        except FileFault as exc:  # vanished, unreadable or special since it was listed
+            where = Location(display_path(f))
+            raise SpecLoadError([SpecError(where, f"cannot read file: {exc.reason}")]) from None
+        h.update(str(f.resolve()).encode() + b"\0" + data + b"\0")
     return h.hexdigest()
 
 
@@ -292,7 +326,11 @@ def build_paths(
     skipped: list[BuildResult] = []
     to_load: list[tuple[Path, str]] = []
     for f in files:
-        key = input_key(f, tpl_digest)
+        try:
+            key = input_key(f, tpl_digest)
+        except SpecLoadError as exc:
+            errors.extend(exc.errors)
+            continue
         entry = inputs.get(str(f.resolve()))
         fresh = (
             not force

@@ -70,12 +70,12 @@ def format_path(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def display_path(path: Path | str) -> str:
+def display_path(path: str | os.PathLike[str]) -> str:
     """A file name as users typed it: relative to the working directory when possible."""
     p = Path(path)
     try:
         return str(p.resolve().relative_to(_resolved_cwd(os.getcwd())))
-    except ValueError:
+    except (ValueError, OSError):  # elsewhere, or a name the system refuses (a NUL byte)
         return str(p)
 
 

@@ -8,6 +8,7 @@ written (as text: typing is the model's job, not YAML's).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +16,8 @@ from typing import Any
 import yaml
 
 from .errors import Location, SpecError, SpecLoadError
+from .fileio import FileFault, FileTooBig, read_limited
+from .i18n import _
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -98,29 +101,32 @@ class Document:
 
 
 def read_text(path: Path, display: str) -> str:
-    """The file's text, or a SpecLoadError for what makes it unreadable."""
+    """The file's text, or a SpecLoadError for what makes it unreadable.
+
+    Reads a regular file only, and at most :data:`MAX_FILE_BYTES` of it.
+    """
     try:
-        raw = path.read_bytes()
-    except OSError as exc:
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileTooBig as exc:
+        raise SpecLoadError([SpecError(Location(display), _too_big(exc.size))]) from None
+    except FileFault as exc:
         raise SpecLoadError(
-            [SpecError(Location(display), f"cannot read file: {exc.strerror}")]
+            [SpecError(Location(display), f"cannot read file: {exc.reason}")]
         ) from None
     return decode_text(raw, display)
+
+
+def _too_big(size: int | None) -> str:
+    if size is None:
+        return f"file is larger than an SOP spec, at most {MAX_FILE_BYTES / 1e6:.0f} MB"
+    return f"file is {size / 1e6:.1f} MB; an SOP spec is at most {MAX_FILE_BYTES / 1e6:.0f} MB"
 
 
 def decode_text(raw: bytes, display: str) -> str:
     """A spec's bytes as text (from a file or a git revision), or a SpecLoadError."""
     start = Location(display, 1, 1)
     if len(raw) > MAX_FILE_BYTES:
-        raise SpecLoadError(
-            [
-                SpecError(
-                    start,
-                    f"file is {len(raw) / 1e6:.1f} MB; an SOP spec is at most "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB",
-                )
-            ]
-        )
+        raise SpecLoadError([SpecError(start, _too_big(len(raw)))])
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SpecLoadError(
             [SpecError(start, "file is UTF-16 encoded; save it as UTF-8 (without BOM)")]
@@ -271,6 +277,26 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
+def _written_nodes(root: yaml.Node, limit: int) -> int:
+    """How many values are written in the file (an alias counts once), up to ``limit + 1``.
+
+    Counted only when the built values passed the limit: it tells a big file from
+    an alias bomb (a few written values, expanded many times).
+    """
+    seen: set[int] = set()
+    stack = [root]
+    while stack and len(seen) <= limit:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(value for _key, value in node.value)
+    return len(seen)
+
+
 class _TooBig(Exception):
     def __init__(self, loc: Location, path: Path_):
         self.loc = loc
@@ -312,6 +338,26 @@ def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> SpecError:
     return SpecError(loc, message)
 
 
+_NOT_YAML = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+"""The characters YAML does not allow in a file (PyYAML's reader refuses them)."""
+
+
+def _unreadable_character(text: str, display: str) -> SpecError:
+    """The first character YAML refuses, at its own line and column."""
+    m = _NOT_YAML.search(text)
+    if m is None:  # pragma: no cover - the reader refused something it allows
+        return SpecError(Location(display), _("YAML cannot read this file"))
+    before = text[: m.start()]
+    line = before.count("\n") + 1
+    column = m.start() - (before.rfind("\n") + 1) + 1
+    return SpecError(
+        Location(display, line, column),
+        _("character U+{code} is not allowed in YAML (a control character); remove it").format(
+            code=f"{ord(m.group()):04X}"
+        ),
+    )
+
+
 def parse_yaml(text: str, display: str) -> Document:
     """Parse one YAML document; every problem is raised together as SpecLoadError."""
     tab_errors = _tab_errors(text, display)
@@ -321,6 +367,8 @@ def parse_yaml(text: str, display: str) -> Document:
         if tab_errors:  # the tab is almost always the real cause
             raise SpecLoadError(tab_errors) from None
         raise SpecLoadError([_syntax_error(exc, display)]) from None
+    except yaml.reader.ReaderError:
+        raise SpecLoadError([_unreadable_character(text, display)]) from None
     except yaml.YAMLError as exc:
         raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")]) from None
     except RecursionError:  # the pure-Python composer on absurd nesting
@@ -334,15 +382,17 @@ def parse_yaml(text: str, display: str) -> Document:
         data = builder.build(node, ())
     except _TooBig as exc:
         what = f"the value of '{exc.path[0]}'" if exc.path else "the file"
-        raise SpecLoadError(
-            [
-                SpecError(
-                    exc.loc,
-                    f"{what} expands to more than {MAX_NODES:,} values once aliases are "
-                    "expanded (an alias bomb?); write the values out instead",
-                )
-            ]
-        ) from None
+        if _written_nodes(node, MAX_NODES) > MAX_NODES:  # that many values, no aliases needed
+            message = _(
+                "{what} holds more than {max} values; an SOP spec holds a few hundred: "
+                "is this the right file? Split a catalog into one file per SOP"
+            ).format(what=what, max=f"{MAX_NODES:,}")
+        else:
+            message = (
+                f"{what} expands to more than {MAX_NODES:,} values once aliases are "
+                "expanded (an alias bomb?); write the values out instead"
+            )
+        raise SpecLoadError([SpecError(exc.loc, message)]) from None
     except _TooDeep as exc:
         raise SpecLoadError(
             [

@@ -307,7 +307,7 @@ def _read_settings(
         return _Settings(parent.data, parent.source, complete=False)
     data = settings.model_dump(exclude_unset=True)
     if settings.logo:
-        data["logo"] = str((path.parent / settings.logo).resolve())
+        data["logo"] = _logo_path(path.parent, settings.logo)
     if parent is None:
         return _Settings(data, doc.source)
     source = SourceMap()
@@ -331,10 +331,18 @@ def _merge(doc: Document, settings: _Settings | None, spec_path: Path) -> Docume
         if "logo" not in doc.data:
             logo = settings.data.get("logo")
     if isinstance(doc.data.get("logo"), str):
-        logo = str((spec_path.parent / doc.data["logo"]).resolve())
+        logo = _logo_path(spec_path.parent, doc.data["logo"])
     if logo is not None:
         data["logo"] = logo
     return Document(data, source, doc.file, doc.problems)
+
+
+def _logo_path(folder: Path, logo: str) -> str:
+    """The logo's absolute path; a name the system refuses is kept for the build to report."""
+    try:
+        return str((folder / logo).resolve())
+    except (OSError, ValueError):  # a NUL byte, a name too long: read_logo says so
+        return os.path.abspath(os.path.join(folder, logo))
 
 
 def _finish(sop: Sop, doc: Document, path: Path) -> Sop:
@@ -453,7 +461,7 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Dimuat:
         path = Path(raw)
         if path.is_dir():
             _load_folder(path, out, seen)
-        elif path.is_file():
+        elif os.path.lexists(path):  # a FIFO or a device too: the reader says why not
             out.katalog_lengkap = False
             resolved = path.resolve()
             if resolved in seen:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import math
 import re
 from enum import Enum
+
+from .i18n import _
 
 
 class SatuanWaktu(str, Enum):
@@ -97,6 +100,18 @@ WAKTU_JSON_PATTERN = (
 """The same language as :func:`parse_waktu`, as a JSON Schema (ECMA-262) pattern."""
 
 
+MAX_NILAI = 100_000
+"""Largest number of a Waktu (100,000 minutes is ten months of working days): bounds sums."""
+
+
+def _count(text: str | None) -> float:
+    """The factor of '1 x 24 jam' (1 when none); a number too long to be one is infinite."""
+    if not text:
+        return 1
+    digits = text.lstrip("0") or "0"
+    return int(digits) if len(digits) <= 12 else math.inf
+
+
 def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
@@ -125,9 +140,15 @@ def parse_waktu(text: str) -> tuple[float, float | None, SatuanWaktu]:
     satuan = _ALIASES.get(unit_text)
     if satuan is None:
         raise ValueError(f"unknown unit '{m['unit'].strip()}' in waktu '{text}'; use {UNITS_HELP}")
-    times = int(m["k"]) if m["k"] else 1
+    times = _count(m["k"])
     a = times * _number(m["a"])
     b = times * _number(m["b"]) if m["b"] else None
+    if not all(x <= MAX_NILAI for x in (times, a, b or 0)):  # 'not <=' also catches nan
+        raise ValueError(
+            _(
+                "waktu '{text}' is too large: at most {max} of a unit; is it the right number?"
+            ).format(text=text, max=f"{MAX_NILAI:,}")
+        )
     if b is not None and b < a:
         raise ValueError(
             f"the range in waktu '{text}' runs backwards; write the smaller number first"

@@ -22,6 +22,7 @@ from typing import Any
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, format_path
 from ..fileio import write_atomic
 from ..layout import ProcedureLayout, layout_prosedur
+from ..logo import read_logo
 from ..model import Sop
 from .prosedur import procedure_xml, section_properties
 from .riwayat import insert_riwayat, riwayat_context, template_places_riwayat
@@ -99,13 +100,8 @@ def _context(sop: Sop, tpl: Any) -> dict[str, Any]:
     from docxtpl import InlineImage
 
     ttd = sop.disahkan_oleh
-    logo: Any = ""
-    if sop.logo:
-        logo_path = Path(sop.logo)
-        if not logo_path.is_file():
-            where = sop.posisi("logo") or Location(str(sop.sumber or "<spec>"))
-            raise SpecLoadError([SpecError(where, f"logo file not found: {sop.logo}", "logo")])
-        logo = InlineImage(tpl, str(logo_path), height=Mm(22))
+    image = read_logo(sop)
+    logo: Any = InlineImage(tpl, image, height=Mm(22)) if image is not None else ""
     kop = sop.kop or [sop.instansi.upper(), sop.unit.upper()]
     return {
         "nomor": sop.nomor,
@@ -217,12 +213,28 @@ def _set_paper(sect: Any, layout: ProcedureLayout, landscape: bool | None) -> No
     pg.set(f"{{{_W}}}h", str(short if is_land else long))
 
 
+CORE_PROPERTY_MAX = 255
+"""OOXML core properties (title, subject, creator) hold at most 255 characters."""
+
+
+def core_text(text: str, limit: int = CORE_PROPERTY_MAX) -> str:
+    """``text`` cut to ``limit`` characters at a word where possible, '…' marking the cut."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    if space > limit // 2:
+        head = head[:space]
+    return head.rstrip() + "…"
+
+
 def _core_properties(tpl: Any, sop: Sop) -> None:
     props = tpl.docx.core_properties
     when = document_date(sop).replace(tzinfo=None)
-    props.title = f"SOP {sop.nama}"
-    props.subject = sop.nomor
-    props.author = sop.unit
+    props.title = core_text(f"SOP {sop.nama}")
+    props.subject = core_text(sop.nomor)
+    props.author = core_text(sop.unit)
     props.last_modified_by = "sopdoc"
     props.created = when
     props.modified = when

@@ -88,21 +88,28 @@ def wrap(text: str, width: float, size: float, bold: bool = False) -> list[str]:
                 continue
             if started:
                 lines.append(current)
-            while word_w > width and len(word) > 1:
-                cut = _fit(word, width, size, metrics)
-                lines.append(word[:cut])
-                word = word[cut:]
+            if word_w > width and len(word) > 1:
+                *pieces, word = _cut(word, width, size, metrics)
+                lines.extend(pieces)
                 word_w = metrics.width(word, size)
             current, current_w, started = word, word_w, True
         lines.append(current)
     return lines
 
 
-def _fit(word: str, width: float, size: float, metrics: FontMetrics) -> int:
-    """How many leading characters of ``word`` fit in ``width`` (at least one)."""
+def _cut(word: str, width: float, size: float, metrics: FontMetrics) -> list[str]:
+    """``word`` cut between characters into pieces no wider than ``width`` (each at least
+    one character), in one pass: linear in the length of the word."""
+    scale = size / metrics.units_per_em
+    widths, fallback = metrics.widths, metrics.fallback
+    pieces: list[str] = []
+    start = 0
     total = 0.0
     for i, ch in enumerate(word):
-        total += metrics.widths.get(ord(ch), metrics.fallback) * size / metrics.units_per_em
-        if total > width:
-            return max(1, i)
-    return len(word)
+        w = widths.get(ord(ch), fallback) * scale
+        if total + w > width and i > start:
+            pieces.append(word[start:i])
+            start, total = i, 0.0
+        total += w
+    pieces.append(word[start:])
+    return pieces

@@ -10,6 +10,7 @@ drops hyperlinks from its PDF export, so links cannot be made in the DOCX itself
 
 from __future__ import annotations
 
+import io
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +25,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 from docx.text.paragraph import Paragraph
 
+from ..fileio import FileFault, read_limited
+from ..logo import MAX_LOGO_BYTES, image_problem
 from ..model import Kertas
 
 TOC_MARK = "soptoc"
@@ -86,13 +89,25 @@ def _line(
     run.font.bold = bold
 
 
+def _logo(path: Path | None) -> io.BytesIO | None:
+    """The cover's logo, or None (the SOPs' own documents report a logo that is not one)."""
+    if path is None:
+        return None
+    try:
+        data = read_limited(path, MAX_LOGO_BYTES)
+    except FileFault:
+        return None
+    return io.BytesIO(data) if image_problem(data) is None else None
+
+
 def _cover(doc: DocxDocument, sampul: Sampul) -> None:
     for _ in range(3):
         _line(doc, "", 12)
-    if sampul.logo is not None and sampul.logo.is_file():
+    image = _logo(sampul.logo)
+    if image is not None:
         para = doc.add_paragraph()
         para.alignment = WD_ALIGN_PARAGRAPH.CENTER
-        para.add_run().add_picture(str(sampul.logo), height=Cm(4))
+        para.add_run().add_picture(image, height=Cm(4))
     _line(doc, sampul.instansi.upper(), 16, bold=True)
     _line(doc, sampul.unit.upper(), 16, bold=True, space=60)
     _line(doc, "BUKU", 20, bold=True)

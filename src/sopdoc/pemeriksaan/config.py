@@ -15,6 +15,7 @@ catalog's ``sopdoc.yaml``, then the command line. Keys::
 
 from __future__ import annotations
 
+import math
 import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SopdocError
+from ..i18n import _
 from .core import Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -127,6 +129,55 @@ class LintConfig:
                     raise ConfigError(
                         f"{origin}: rule {code} has no option '{name}' (options: {choices})"
                     )
+                opts[name] = _option_value(allowed[name], opts[name], f"{origin}: {code}.{name}")
+
+
+def _option_value(default: Any, value: Any, where: str) -> Any:
+    """``value`` as the type of the option's ``default``; ConfigError when it is not one.
+
+    Settings files give every scalar as text ('30'), TOML gives typed values:
+    both are accepted when they read as the kind of value the rule expects.
+    """
+    if isinstance(default, bool):
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+            return value.strip().lower() == "true"
+        kind = _("true or false")
+    elif isinstance(default, (int, float)):
+        number = _as_number(value)
+        if number is not None:
+            return number
+        kind = _("a number")
+    elif isinstance(default, (list, tuple)):
+        if isinstance(value, list) and all(isinstance(v, str) for v in value):
+            return value
+        kind = _("a list of texts")
+    elif isinstance(default, str):
+        if isinstance(value, str):
+            return value
+        kind = _("a text")
+    else:  # pragma: no cover - every rule's options are one of the kinds above
+        return value
+    raise ConfigError(
+        _("{where} must be {kind}, found {value}").format(
+            where=where, kind=kind, value=_shorten(repr(value))
+        )
+    )
+
+
+def _as_number(value: Any) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) else None
+
+
+def _shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _longest_match(code: str, selectors: Iterable[str]) -> int:

@@ -192,10 +192,12 @@ def resolve_config(
     pyproject = find_pyproject(start or Path.cwd())
     if pyproject is not None:
         cfg, keys = from_pyproject(pyproject)
+        cfg.check_codes(all_rules(), f"{pyproject} [tool.sopdoc]")
         config = config.merged(cfg, explicit=keys)
     for p in pengaturan:
         if p.lint:
             cfg, keys = LintConfig.from_mapping(p.lint, "sopdoc.yaml lint:")
+            cfg.check_codes(all_rules(), "sopdoc.yaml lint:")
             config = config.merged(cfg, explicit=keys)
     if override is not None:
         config = config.merged(override, explicit=override_keys)
