@@ -1,4 +1,5 @@
-"""Run the benchmarks: ``python -m bench`` (all) or ``python -m bench lint build``."""
+"""Run the benchmarks: ``python -m bench`` (all), ``python -m bench lint build``, or one
+with its options: ``python -m bench fuzz --cases 20000``."""
 
 from __future__ import annotations
 
@@ -18,6 +19,9 @@ def topics() -> list[str]:
 
 
 def main(argv: list[str]) -> int:
+    """``python -m bench [TOPIC ...] [--option ...]``: options go to every topic run."""
+    split = next((i for i, a in enumerate(argv) if a.startswith("-")), len(argv))
+    argv, options = argv[:split], argv[split:]
     wanted = argv or topics()
     unknown = [t for t in wanted if t not in topics()]
     if unknown:
@@ -27,7 +31,7 @@ def main(argv: list[str]) -> int:
     for topic in wanted:
         print(f"== bench {topic} ==", flush=True)
         module = importlib.import_module(f"bench.bench_{topic}")
-        status = max(status, int(module.main([]) or 0))
+        status = max(status, int(module.main(options) or 0))
     return status
 
 

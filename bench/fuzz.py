@@ -72,7 +72,6 @@ kegiatan:
     kelengkapan: Berkas permohonan
     waktu: 1 jam
     output: Berkas diperiksa
-    keputusan: true
     jika_tidak: 1
   - aktivitas: Menandatangani surat keterangan
     pelaksana: camat
@@ -475,7 +474,7 @@ _PATHS: list[Path_] = [
     ["kegiatan", 0, "kelengkapan"],
     ["kegiatan", 0, "output"],
     ["kegiatan", 1, "jika_tidak"],
-    ["kegiatan", 1, "keputusan"],
+    ["kegiatan", 1, "id"],
     ["kegiatan", 2, "keterangan"],
     ["riwayat_revisi"],
     ["riwayat_revisi", 0, "tanggal"],
@@ -631,7 +630,7 @@ def random_op(rng: random.Random) -> Op:
         step = ["kegiatan", rng.randint(0, 3)]
         return [
             "set",
-            [*step, rng.choice(["jika_tidak", "pelaksana", "waktu", "keputusan"])],
+            [*step, rng.choice(["jika_tidak", "pelaksana", "waktu", "id"])],
             rng.choice([0, -1, 99, "2", "x", "id-lain", ["camat", "nope"], "1" * 30]),
         ]
     if roll < 0.74:

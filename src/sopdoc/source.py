@@ -277,6 +277,58 @@ def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml") else tag
 
 
+def _count_values(text: str, display: str) -> None:
+    """Refuse a file that writes more than :data:`MAX_NODES` values, before composing it.
+
+    Composing builds an object per value; a 1 MB file of ``[x,x,x,...]`` holds half a
+    million of them and takes seconds. Every value but the first is introduced by one
+    of ``- : , [ { ?``, so a file with fewer of those is read as usual; only a file
+    with more is first walked event by event (the C parser, no objects kept), up to
+    the limit.
+    """
+    if sum(text.count(c) for c in "-:,[{?") < MAX_NODES:
+        return
+    values = 0
+    stack: list[list[bool]] = []  # per open collection: [is a mapping, next node is a key]
+    top_key, top_mark = "", None
+    for event in yaml.parse(text, Loader=_Base):
+        if isinstance(event, (yaml.CollectionEndEvent, yaml.DocumentEndEvent)):
+            if isinstance(event, yaml.CollectionEndEvent) and stack:
+                stack.pop()
+            continue
+        if not isinstance(event, yaml.NodeEvent):
+            continue
+        is_key = bool(stack) and stack[-1][0] and stack[-1][1]
+        if stack and stack[-1][0]:
+            stack[-1][1] = not stack[-1][1]
+        if is_key:
+            if len(stack) == 1 and isinstance(event, yaml.ScalarEvent):
+                top_key, top_mark = event.value, event.start_mark
+        else:
+            values += 1
+            if values > MAX_NODES:
+                mark = top_mark if top_key else event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+                what = _("the value of '{key}'").format(key=top_key) if top_key else _("the file")
+                raise SpecLoadError(
+                    [
+                        SpecError(
+                            Location(display, line, column),
+                            _too_many(what),
+                        )
+                    ]
+                )
+        if isinstance(event, yaml.CollectionStartEvent):
+            stack.append([isinstance(event, yaml.MappingStartEvent), True])
+
+
+def _too_many(what: str) -> str:
+    return _(
+        "{what} holds more than {max} values; an SOP spec holds a few hundred: "
+        "is this the right file? Split a catalog into one file per SOP"
+    ).format(what=what, max=f"{MAX_NODES:,}")
+
+
 def _written_nodes(root: yaml.Node, limit: int) -> int:
     """How many values are written in the file (an alias counts once), up to ``limit + 1``.
 
@@ -362,6 +414,7 @@ def parse_yaml(text: str, display: str) -> Document:
     """Parse one YAML document; every problem is raised together as SpecLoadError."""
     tab_errors = _tab_errors(text, display)
     try:
+        _count_values(text, display)
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         if tab_errors:  # the tab is almost always the real cause
@@ -381,13 +434,11 @@ def parse_yaml(text: str, display: str) -> Document:
     try:
         data = builder.build(node, ())
     except _TooBig as exc:
-        what = f"the value of '{exc.path[0]}'" if exc.path else "the file"
         if _written_nodes(node, MAX_NODES) > MAX_NODES:  # that many values, no aliases needed
-            message = _(
-                "{what} holds more than {max} values; an SOP spec holds a few hundred: "
-                "is this the right file? Split a catalog into one file per SOP"
-            ).format(what=what, max=f"{MAX_NODES:,}")
+            what = _("the value of '{key}'").format(key=exc.path[0]) if exc.path else _("the file")
+            message = _too_many(what)
         else:
+            what = f"the value of '{exc.path[0]}'" if exc.path else "the file"
             message = (
                 f"{what} expands to more than {MAX_NODES:,} values once aliases are "
                 "expanded (an alias bomb?); write the values out instead"
