@@ -60,8 +60,8 @@ def main(argv: list[str]) -> int:
                 key = (outcome.kind, outcome.where or outcome.stage, outcome.detail[:80])
                 if key not in bad:
                     bad[key] = case
-                    print(f"\n{outcome.kind} in {outcome.stage} at {outcome.where}: "
-                          f"{outcome.detail[:160]}\n  case: {_short(case)}", flush=True)  # fmt: skip
+                    head = f"{outcome.kind} in {outcome.stage} at {outcome.where}"
+                    print(f"\n{head}: {outcome.detail[:160]}\n  case: {_short(case)}", flush=True)
             if not args.quiet and (n % 100 == 0 or n == args.cases):
                 rate = n / (time.perf_counter() - started)
                 print(f"\r{n}/{args.cases} cases, {rate:.0f}/s, {dict(kinds)}", end="", flush=True)

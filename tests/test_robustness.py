@@ -455,3 +455,56 @@ def test_a_build_cleans_what_a_killed_build_left(tmp_path: Path) -> None:
         "PK-KEC-KBS-010-I-2024.docx",
         "PK-KEC-KBS-011-I-2024.docx",
     ]
+
+
+# -- killed runs -----------------------------------------------------------------------------
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found |= {int(c) for c in task.read_text().split()}
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")  # a zombie has ended (its parent was killed)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+def test_kill_9_during_a_two_job_build(tmp_path: Path) -> None:
+    """Workers die with their killed parent; the next run leaves no leftover and
+    writes what a clean build writes."""
+    from bench.catalog import generate_catalog
+
+    specs = tmp_path / "specs"
+    generate_catalog(specs, 60, seed=3)
+    (tmp_path / ".git").mkdir()
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    env = {**os.environ, "TMPDIR": str(tmp_path)}
+    command = [sys.executable, "-m", "sopdoc", "build", str(specs), "-j", "2", "-q", "-o"]
+    proc = subprocess.Popen([*command, str(out)], env=env)
+    workers: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (workers and list(out.glob("*.docx"))):
+        workers |= _children(proc.pid)
+        time.sleep(0.05)
+    assert workers, "the build never started its workers"
+    proc.kill()
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(w) for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if _running(w)], "workers outlived their killed parent"
+
+    assert subprocess.run([*command, str(out)], env=env, timeout=600).returncode == 0
+    assert subprocess.run([*command, str(clean)], env=env, timeout=600).returncode == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert not [n for n in names if n.endswith(".part")], names
+    assert names == sorted(p.name for p in clean.iterdir())
+    for docx in clean.glob("*.docx"):
+        assert (out / docx.name).read_bytes() == docx.read_bytes(), docx.name

@@ -26,6 +26,7 @@ from .docx import build_docx, default_template
 from .errors import Location, SpecError, SpecLoadError, display_path
 from .fileio import FileFault, clean_stale_parts, make_folder, read_limited, write_atomic
 from .model import Sop
+from .scratch import clean_stale
 from .source import MAX_FILE_BYTES
 from .spec import load, settings_files, spec_files
 
@@ -263,9 +264,10 @@ def build_all(
 
 
 def _make_folder(out: Path) -> None:
-    """Create the output folder and clear the ``.part`` files a killed run left in it."""
+    """Create the output folder; clear what a killed run left in it and in the temp folder."""
     make_folder(out)
     clean_stale_parts(out)
+    clean_stale()
 
 
 def input_key(spec: Path, template_digest: str) -> str:

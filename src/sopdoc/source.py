@@ -187,6 +187,9 @@ class _Builder:
         self.errors: list[SpecError] = []
         self.count = 0
         self._active: set[int] = set()
+        # collections built once, by node: (value, values in it); an alias to one is
+        # not walked again (an alias bomb then stops at once, and costs nothing)
+        self._done: dict[int, tuple[Any, int]] = {}
 
     def loc(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -213,16 +216,27 @@ class _Builder:
             return None if tag == _NULL else node.value
         if id(node) in self._active:  # a recursive alias
             raise _Recursive(loc)
+        done = self._done.get(id(node))
+        if done is not None:  # an alias: the same values again, at the alias's place
+            self.count += done[1] - 1
+            if self.count > MAX_NODES:
+                raise _TooBig(self.source.keys.get(path[:1]) or loc, path)
+            return done[0]
         if len(path) >= MAX_DEPTH:
             raise _TooDeep(loc)
         self._active.add(id(node))
+        start = self.count - 1
         try:
+            value: Any
             if isinstance(node, yaml.SequenceNode):
-                return [self.child(item, (*path, i)) for i, item in enumerate(node.value)]
-            assert isinstance(node, yaml.MappingNode)
-            return self.mapping(node, path)
+                value = [self.child(item, (*path, i)) for i, item in enumerate(node.value)]
+            else:
+                assert isinstance(node, yaml.MappingNode)
+                value = self.mapping(node, path)
         finally:
             self._active.discard(id(node))
+        self._done[id(node)] = (value, self.count - start)
+        return value
 
     def child(self, node: yaml.Node, path: Path_) -> Any:
         """``build`` with the common case (an untagged scalar) inline: most nodes are."""

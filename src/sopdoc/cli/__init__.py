@@ -9,13 +9,15 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
-from ..i18n import LANGUAGES, set_language
+from ..i18n import LANGUAGES, _, set_language
 
 COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
@@ -54,6 +56,27 @@ def print_load_errors(exc: SpecLoadError) -> None:
     )
 
 
+class Stopped(BaseException):
+    """SIGTERM or SIGHUP arrived: unwind like Ctrl-C, so temporary files are removed."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, frame: object) -> None:
+    raise Stopped(signum)
+
+
+def _catch_stop_signals() -> None:
+    """Turn SIGTERM and SIGHUP into :class:`Stopped` (only the main thread may do this)."""
+    if threading.current_thread() is not threading.main_thread():
+        return
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _stop)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -61,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "_run", None):
         parser.print_help()
         return 2
+    _catch_stop_signals()
     try:
         return int(args._run(args))
     except SpecLoadError as exc:
@@ -72,6 +96,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("sopdoc: interrupted", file=sys.stderr)
         return 130
+    except Stopped as exc:
+        print(_("sopdoc: stopped by signal {signal}").format(signal=exc.signum), file=sys.stderr)
+        return 128 + exc.signum
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: say so plainly, the traceback on request

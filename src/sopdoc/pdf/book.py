@@ -12,7 +12,6 @@ document metadata.
 from __future__ import annotations
 
 import re
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -25,6 +24,7 @@ from pypdf.generic import Fit
 
 from ..errors import SopdocError
 from ..model import Sop
+from ..scratch import private_folder
 from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert, require_soffice
 from .frontmatter import MARGIN_CM, TOC_MARK, Sampul, TocEntry, write_front_matter
 from .meta import PdfMeta, build_time, info_dict, meta_for, write_reproducible
@@ -127,7 +127,7 @@ def build_book(
     if docx_builder is None:
         docx_builder = _default_builder()
     ordered = sorted(sops, key=sort_key)
-    with tempfile.TemporaryDirectory(prefix="sopdoc-book-") as tmp:
+    with private_folder("book") as tmp:
         root = Path(tmp)
         jobs = []
         for i, sop in enumerate(ordered):

@@ -29,7 +29,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -37,7 +36,9 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..children import die_with_parent
 from ..errors import SopdocError
+from ..scratch import private_folder
 from .meta import PdfMeta, finalize_pdf, pdf_whole
 
 INSTALL_HINT = (
@@ -198,8 +199,12 @@ def convert(
 
     merged: dict[int, PdfResult] = {}
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        for group, part_results in zip(groups, pool.map(work, groups), strict=True):
-            merged.update(zip(group, part_results, strict=True))
+        try:
+            for group, part_results in zip(groups, pool.map(work, groups), strict=True):
+                merged.update(zip(group, part_results, strict=True))
+        except BaseException:  # stopped: the threads' LibreOffice processes stop too
+            stop_all()
+            raise
     return [merged[i] for i in range(len(jobs))]
 
 
@@ -214,7 +219,7 @@ def _convert(
 ) -> list[PdfResult]:
     """The batch through one LibreOffice process (restarted after a hang or a crash)."""
     results = {i: PdfResult(job) for i, job in enumerate(jobs)}
-    with tempfile.TemporaryDirectory(prefix="sopdoc-pdf-") as tmp:
+    with private_folder("pdf") as tmp:
         root = Path(tmp)
         indir, outdir = root / "in", root / "out"
         indir.mkdir()
@@ -245,7 +250,7 @@ def _convert(
                 str(outdir),
                 *[str(indir / f"{i:05d}.docx") for i in run.order],
             ]
-            status, timed_out = _execute(command, run, timeout, on_start)
+            status, timed_out = _execute(command, run, timeout, on_start, root / "tmp")
             if status == _RESTART_EXIT and run.last_converted < 0 and restarts < 3:
                 restarts += 1
                 continue
@@ -275,11 +280,16 @@ def _filter(options: dict[str, bool | int | str] | None) -> str:
     return "pdf:writer_pdf_Export:" + json.dumps(data, separators=(",", ":"))
 
 
+_live: set[subprocess.Popen[str]] = set()
+_live_lock = threading.Lock()
+
+
 def _execute(
     command: list[str],
     run: _Run,
     timeout: float,
     on_start: Callable[[int], None] | None,
+    tmpdir: Path | None = None,
 ) -> tuple[int, bool]:
     """Run LibreOffice, feeding its output to ``run``; kill it when a file hangs.
 
@@ -287,6 +297,9 @@ def _execute(
     """
     env = dict(os.environ)
     env.pop("SAL_USE_VCLPLUGIN", None)
+    if tmpdir is not None:  # LibreOffice's own lu*.tmp files go with our private folder
+        tmpdir.mkdir(exist_ok=True)
+        env.update(TMPDIR=str(tmpdir), TMP=str(tmpdir), TEMP=str(tmpdir))
     proc = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
@@ -296,7 +309,35 @@ def _execute(
         errors="replace",
         start_new_session=True,
         env=env,
+        preexec_fn=die_with_parent if sys.platform.startswith("linux") else None,
     )
+    with _live_lock:
+        _live.add(proc)
+    try:
+        return _watch(proc, run, timeout, on_start)
+    except BaseException:  # stopped (Ctrl-C, SIGTERM): LibreOffice stops too
+        _kill(proc)
+        proc.wait()
+        raise
+    finally:
+        with _live_lock:
+            _live.discard(proc)
+
+
+def stop_all() -> None:
+    """Kill every LibreOffice this process runs (the run is being stopped)."""
+    with _live_lock:
+        procs = list(_live)
+    for proc in procs:
+        _kill(proc)
+
+
+def _watch(
+    proc: subprocess.Popen[str],
+    run: _Run,
+    timeout: float,
+    on_start: Callable[[int], None] | None,
+) -> tuple[int, bool]:
     if on_start is not None:
         on_start(proc.pid)
     lines: queue.Queue[str | None] = queue.Queue()

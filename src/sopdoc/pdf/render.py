@@ -10,11 +10,11 @@ LibreOffice runs with a profile inside that folder: calls from several threads
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from ..docx import render_docx
 from ..model import Sop
+from ..scratch import private_folder
 from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert, require_soffice
 from .meta import meta_for
 
@@ -34,7 +34,7 @@ def render_pdf(
     """
     exe = require_soffice(soffice)
     data = render_docx(sop, template)
-    with tempfile.TemporaryDirectory(prefix="sopdoc-render-") as tmp:
+    with private_folder("render") as tmp:
         docx = Path(tmp) / "sop.docx"
         pdf = Path(tmp) / "sop.pdf"
         docx.write_bytes(data)
