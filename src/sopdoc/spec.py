@@ -467,6 +467,8 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Dimuat:
         path = Path(raw)
         if path.is_dir():
             _load_folder(path, out, seen)
+        elif path.is_file() and is_rekaman(path):
+            continue  # a monitoring or evaluation record: sopdoc.siklus reads it
         elif path.is_file():
             out.katalog_lengkap = False
             resolved = path.resolve()

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, timezone
 from pathlib import Path
 
@@ -88,14 +88,31 @@ def _isi(cell: _Cell, text: str, *, bold: bool = False, center: bool = False) ->
 
 
 def _tabel(doc: DocxDocument, rows: int, widths_mm: Sequence[float]) -> Table:
+    """A bordered table filling the text width, columns in the proportions of ``widths_mm``."""
+    section = doc.sections[-1]
+    page, left, right = section.page_width, section.left_margin, section.right_margin
+    assert page is not None and left is not None and right is not None  # set by _dokumen
+    usable = (page - left - right) / Mm(1)
+    scale = usable / sum(widths_mm)
     table = doc.add_table(rows=rows, cols=len(widths_mm))
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _lebar(table, [w * scale for w in widths_mm])
+    return table
+
+
+def _lebar(table: Table, widths_mm: Sequence[float]) -> None:
+    """Fixed column widths, in the grid as well as the cells (LibreOffice reads the grid)."""
     table.autofit = False
+    tbl_pr = table._tbl.tblPr
+    layout = OxmlElement("w:tblLayout")
+    layout.set(qn("w:type"), "fixed")
+    tbl_pr.append(layout)
+    for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
+        col.set(qn("w:w"), str(int(Mm(w).twips)))
     for row in table.rows:
         for cell, w in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(w)
-    return table
 
 
 def _header(table: Table, labels: Sequence[str], row: int = 0) -> None:
@@ -114,9 +131,8 @@ def _repeat(row: _Row) -> None:
 
 def _identitas(doc: DocxDocument, items: Sequence[tuple[str, str]]) -> None:
     table = doc.add_table(rows=len(items), cols=3)
+    _lebar(table, (40, 5, 125))
     for row, (label, value) in zip(table.rows, items, strict=True):
-        for cell, w in zip(row.cells, (45, 5, 150), strict=True):
-            cell.width = Mm(w)
         _isi(row.cells[0], label)
         _isi(row.cells[1], ":")
         _isi(row.cells[2], value)
@@ -134,9 +150,10 @@ def _tanda_tangan(
         lines.append(f"NIP. {orang.nip}" if orang.nip else "")
     else:
         lines += ["(....................................)", "NIP. ...................."]
-    for line in lines:
+    for i, line in enumerate(lines):
         p = doc.add_paragraph(line)
         p.paragraph_format.left_indent = Mm(150 if doc.sections[0].orientation else 100)
+        p.paragraph_format.keep_with_next = i < len(lines) - 1  # the block stays on one page
 
 
 def _simpan(doc: DocxDocument, path: str | os.PathLike[str]) -> None:
@@ -173,7 +190,7 @@ def formulir_monitoring(
             ("Tanggal Penilaian", tanggal_id(rekaman.tanggal) if rekaman else ""),
         ],
     )
-    widths = (10, 95, 17, 17, 58, 60)
+    widths = (10, 88, 21, 21, 58, 59)
     table = _tabel(doc, 2 + len(sop.kegiatan), widths)
     top, sub = table.rows[0].cells, table.rows[1].cells
     for i in (0, 1, 4, 5):
@@ -228,7 +245,7 @@ def formulir_evaluasi(
             ("Tanggal Evaluasi", tanggal_id(rekaman.tanggal) if rekaman else ""),
         ],
     )
-    table = _tabel(doc, 1 + len(Kriteria), (10, 72, 14, 14, 60))
+    table = _tabel(doc, 1 + len(Kriteria), (10, 75, 15, 17, 63))
     _header(table, ["NO", "PENILAIAN / KRITERIA", "YA", "TIDAK", "CATATAN"])
     for n, kriteria in enumerate(Kriteria, 1):
         cells = table.rows[n].cells
@@ -253,22 +270,30 @@ def formulir_evaluasi(
     _simpan(doc, path)
 
 
-def _daftar_tabel(doc: DocxDocument, sops: Sequence[Sop], with_unit: bool) -> None:
-    labels = ["NO", "NOMOR SOP", "NAMA SOP"] + (["UNIT"] if with_unit else [])
-    labels += ["STATUS", "TANGGAL EFEKTIF", "PENETAPAN"]
-    widths = (10, 55, 75, 40, 22, 30, 45) if with_unit else (10, 60, 95, 22, 32, 58)
-    table = _tabel(doc, 1 + len(sops), widths)
-    _header(table, labels)
+_Kolom = tuple[str, float, Callable[[Sop], str]]
+
+
+def _penetapan(sop: Sop) -> str:
+    pen = sop.penetapan
+    return f"{pen.nomor}\n{tanggal_id(pen.tanggal)}" if pen else "-"
+
+
+KOLOM_NOMOR: _Kolom = ("NOMOR SOP", 50, lambda s: s.nomor)
+KOLOM_NAMA: _Kolom = ("NAMA SOP", 80, lambda s: s.nama)
+KOLOM_UNIT: _Kolom = ("UNIT", 40, lambda s: s.unit)
+KOLOM_STATUS: _Kolom = ("STATUS", 20, lambda s: status_of(s).value)
+KOLOM_EFEKTIF: _Kolom = ("TANGGAL EFEKTIF", 30, lambda s: tanggal_id(s.tanggal.efektif))
+KOLOM_PENETAPAN: _Kolom = ("PENETAPAN", 42, _penetapan)
+
+
+def _daftar_tabel(doc: DocxDocument, sops: Sequence[Sop], kolom: Sequence[_Kolom]) -> None:
+    table = _tabel(doc, 1 + len(sops), [10, *(w for _, w, _ in kolom)])
+    _header(table, ["NO", *(label for label, _, _ in kolom)])
     for n, sop in enumerate(sops, 1):
-        values = [str(n), sop.nomor, sop.nama] + ([sop.unit] if with_unit else [])
-        pen = sop.penetapan
-        values += [
-            status_of(sop).value,
-            tanggal_id(sop.tanggal.efektif),
-            f"{pen.nomor}\n{tanggal_id(pen.tanggal)}" if pen else "-",
-        ]
-        for i, (cell, value) in enumerate(zip(table.rows[n].cells, values, strict=True)):
-            _isi(cell, value, center=i == 0)
+        cells = table.rows[n].cells
+        _isi(cells[0], str(n), center=True)
+        for cell, (_, _, value) in zip(cells[1:], kolom, strict=True):
+            _isi(cell, value(sop))
 
 
 def daftar_sop(sops: Sequence[Sop], path: str | os.PathLike[str], *, judul: str = "") -> None:
@@ -279,7 +304,9 @@ def daftar_sop(sops: Sequence[Sop], path: str | os.PathLike[str], *, judul: str 
     doc = _dokumen("Daftar SOP", landscape=True, tanggal=latest)
     title = judul or (units[0] if len(units) == 1 else "")
     _judul(doc, "DAFTAR STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN", title.upper())
-    _daftar_tabel(doc, ordered, with_unit=len(units) > 1)
+    unit = [KOLOM_UNIT] if len(units) > 1 else []
+    kolom = [KOLOM_NOMOR, KOLOM_NAMA, *unit, KOLOM_STATUS, KOLOM_EFEKTIF, KOLOM_PENETAPAN]
+    _daftar_tabel(doc, ordered, kolom)
     _simpan(doc, path)
 
 
@@ -309,7 +336,8 @@ def lampiran_penetapan(
     doc.add_paragraph()
     _judul(doc, "DAFTAR STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN")
     ordered = sorted(sops, key=lambda s: (s.unit, s.nomor))
-    _daftar_tabel(doc, ordered, with_unit=len({s.unit for s in ordered}) > 1)
+    unit = [KOLOM_UNIT] if len({s.unit for s in ordered}) > 1 else []
+    _daftar_tabel(doc, ordered, [KOLOM_NOMOR, KOLOM_NAMA, *unit, KOLOM_EFEKTIF])
     if penandatangan is not None:
         orang = Penilai(nama=penandatangan.nama, jabatan=penandatangan.jabatan,
                         nip=penandatangan.nip)  # fmt: skip

@@ -249,17 +249,23 @@ class RekamanKatalog:
         return [r for r in self.semua(nomor) if isinstance(r, Evaluasi)]
 
 
-def load_rekaman_folders(folders: Iterable[Path]) -> RekamanKatalog:
-    """Load every record in ``folders`` (each once), keeping the problems of the bad ones."""
+def load_rekaman_paths(paths: Iterable[str | os.PathLike[str]]) -> RekamanKatalog:
+    """Load the records named and every record in the folders named (each once).
+
+    Files that are not records (specs) are passed over; the problems of
+    records that do not load are kept in ``errors``.
+    """
     out = RekamanKatalog()
     seen: set[Path] = set()
-    for folder in folders:
-        for path in record_files(folder):
-            if path.resolve() in seen:
+    for raw in paths:
+        path = Path(raw)
+        files = record_files(path) if path.is_dir() else [path] if is_rekaman(path) else []
+        for file in files:
+            if file.resolve() in seen:
                 continue
-            seen.add(path.resolve())
+            seen.add(file.resolve())
             try:
-                rekaman = load_rekaman(path)
+                rekaman = load_rekaman(file)
             except SpecLoadError as exc:
                 out.errors.extend(exc.errors)
                 continue
@@ -267,6 +273,11 @@ def load_rekaman_folders(folders: Iterable[Path]) -> RekamanKatalog:
     for records in out.per_sop.values():
         records.sort(key=lambda r: r.tanggal)
     return out
+
+
+def load_rekaman_folders(folders: Iterable[Path]) -> RekamanKatalog:
+    """Every record in ``folders`` (the records beside a set of specs)."""
+    return load_rekaman_paths(folders)
 
 
 def _kunci(nomor: str) -> str:
