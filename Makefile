@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 OUT    ?= build
 
-.PHONY: demo test lint-code system venv clean bench docs messages
+.PHONY: demo test lint-code system venv clean bench docs messages fuzz
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,12 @@ messages: venv
 
 bench: venv system
 	$(BIN)/python -m bench
+
+# The fuzzer, run long (tests/test_fuzz.py runs a bounded part of it in `make test`).
+CASES ?= 20000
+SEED  ?= 7
+fuzz: venv
+	nice $(BIN)/python -m bench fuzz --cases $(CASES) --seed $(SEED) --save bench/out/fuzz-found
 
 clean:
 	rm -rf $(VENV) $(OUT) .pytest_cache .mypy_cache .ruff_cache

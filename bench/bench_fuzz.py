@@ -5,7 +5,8 @@ mutations, wrong types, huge, unicode and control strings, huge numbers, deep
 nesting, long words, bad side files, text-level edits) and runs each through
 load -> lint -> dump -> layout/render in this process. Reports how many cases
 ended ok, with a clear error, crashed (an exception other than sopdoc's own
-errors: exit 3 in the CLI) or were slow (over ``--limit``), the slowest case,
+errors: exit 3 in the CLI) or were slow (over ``--limit`` seconds of CPU time: on a
+shared machine wall time measures the neighbours), the slowest case,
 and every distinct crash with its case; ``--save DIR`` writes each crashing or
 slow case as JSON for ``tests/data/fuzz-corpus``. Exit status 1 when any case
 crashed or was slow. Run it niced on a shared machine::
@@ -33,7 +34,10 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench fuzz", description=__doc__)
     parser.add_argument("--cases", type=int, default=1000, help="cases to run (default 1000)")
     parser.add_argument("--seed", type=int, default=20261202, help="random seed")
-    parser.add_argument("--limit", type=float, default=5.0, help="seconds a case may take")
+    parser.add_argument("--limit", type=float, default=5.0, help="CPU seconds a case may take")
+    parser.add_argument(
+        "--minutes", type=float, default=0, help="stop after this long (0: run every case)"
+    )
     parser.add_argument("--save", type=Path, help="write crashing and slow cases here as JSON")
     parser.add_argument("--quiet", action="store_true", help="no progress line")
     args = parser.parse_args(argv)
@@ -41,17 +45,24 @@ def main(argv: list[str]) -> int:
     rng = random.Random(args.seed)
     kinds: Counter[str] = Counter()
     stages: Counter[str] = Counter()
+    at_start: Counter[str] = Counter()  # clear errors placed at line 1, column 1, by message
     bad: dict[tuple[str, str, str], list[fuzz.Op]] = {}
     slowest: tuple[float, list[fuzz.Op]] = (0.0, [])
     total = 0.0
     started = time.perf_counter()
+    done = 0
     with tempfile.TemporaryDirectory(prefix="sopdoc-fuzz-") as tmp:
         for n in range(1, args.cases + 1):
+            if args.minutes and time.perf_counter() - started > args.minutes * 60:
+                break
+            done = n
             case = fuzz.random_case(rng)
             work = Path(tmp) / f"case-{n}"
             outcome = fuzz.run(case, limit=args.limit, workdir=work)
             _remove(work)
             kinds[outcome.kind] += 1
+            if outcome.kind == "error" and ":1:1: " in outcome.detail:
+                at_start[outcome.detail.split(":1:1: ", 1)[1][:70]] += 1
             stages[outcome.stage] += 1
             total += outcome.seconds
             if outcome.seconds > slowest[0]:
@@ -64,22 +75,23 @@ def main(argv: list[str]) -> int:
                     print(f"\n{head}: {outcome.detail[:160]}\n  case: {_short(case)}", flush=True)
             if not args.quiet and (n % 100 == 0 or n == args.cases):
                 rate = n / (time.perf_counter() - started)
-                print(f"\r{n}/{args.cases} cases, {rate:.0f}/s, {dict(kinds)}", end="", flush=True)
+                print(f"\r{n}/{args.cases} cases, {rate:.1f}/s, {dict(kinds)}", end="", flush=True)
     print()
     crashes = kinds["crash"] + kinds["slow"]
     report = {
-        "cases": args.cases,
+        "cases": done,
         "seed": args.seed,
         "outcomes": dict(kinds),
         "stage_reached": dict(stages),
         "distinct_problems": len(bad),
-        "mean_seconds": round(total / max(1, args.cases), 4),
+        "errors_at_1_1": dict(at_start.most_common(20)),
+        "mean_seconds": round(total / max(1, done), 4),
         "slowest_seconds": round(slowest[0], 3),
         "slowest_case": _short(slowest[1], 300),
         "wall_seconds": round(time.perf_counter() - started, 1),
     }
     print(
-        f"{args.cases} cases (seed {args.seed}): {kinds['ok']} ok, {kinds['error']} clear errors, "
+        f"{done} cases (seed {args.seed}): {kinds['ok']} ok, {kinds['error']} clear errors, "
         f"{kinds['crash']} crashes, {kinds['slow']} over {args.limit:g} s; "
         f"slowest {slowest[0]:.2f} s, mean {report['mean_seconds']} s"
     )

@@ -35,6 +35,7 @@ from sopgen import base
 ROOT = Path(__file__).resolve().parent.parent
 SPECS = ROOT / "specs" / "kecamatan-kebasen"
 SPEC = SPECS / "010-pengukuran-data-kinerja.yaml"
+SOPDOC = [sys.executable, "-m", "sopdoc", "--lang", "en"]
 
 
 @pytest.fixture(autouse=True)
@@ -508,3 +509,151 @@ def test_kill_9_during_a_two_job_build(tmp_path: Path) -> None:
     assert names == sorted(p.name for p in clean.iterdir())
     for docx in clean.glob("*.docx"):
         assert (out / docx.name).read_bytes() == docx.read_bytes(), docx.name
+
+
+def _descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        for child in _children(todo.pop()):
+            if child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _comm(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs Linux /proc")
+@pytest.mark.skipif(not shutil.which("soffice"), reason="needs LibreOffice")
+@pytest.mark.parametrize("how", ["SIGTERM", "SIGKILL"])
+def test_a_stopped_pdf_build_leaves_nothing_behind(tmp_path: Path, how: str) -> None:
+    """SIGTERM: sopdoc stops LibreOffice and removes its temporary folder at once.
+    SIGKILL: LibreOffice dies with sopdoc; the next run removes the folder left."""
+    import signal
+
+    folder = catalog(tmp_path)
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    out = tmp_path / "out"
+    env = {**os.environ, "TMPDIR": str(temp)}
+    build = [sys.executable, "-m", "sopdoc", "build", str(folder), "-q", "-o", str(out)]
+    proc = subprocess.Popen([*build, "--pdf"], env=env, stderr=subprocess.PIPE, text=True)
+    office: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not office and proc.poll() is None:
+        office = {p for p in _descendants(proc.pid) if _comm(p).startswith("soffice")}
+        time.sleep(0.05)
+    assert office, "LibreOffice never started"
+    time.sleep(0.5)  # let it create its profile and temporary files
+    proc.send_signal(getattr(signal, how))
+    _out, err = proc.communicate(timeout=60)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(_running(p) for p in office):
+        time.sleep(0.1)
+    assert not [p for p in office if _running(p)], "LibreOffice outlived sopdoc"
+    if how == "SIGTERM":
+        assert proc.returncode == 128 + signal.SIGTERM, err
+        assert "internal error" not in err
+    else:
+        assert proc.returncode == -signal.SIGKILL
+        assert [p.name for p in temp.iterdir() if p.name.startswith("sopdoc-pdf-")]
+        # the next run (no PDF this time) clears what the killed one left
+        assert subprocess.run(build, env=env, timeout=300).returncode == 0
+    assert list(temp.iterdir()) == [], "left in the temporary folder"
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".part")]
+    for pdf in out.glob("*.pdf"):  # whatever PDF is there is whole
+        assert pdf.read_bytes().rstrip().endswith(b"%%EOF")
+
+
+# -- the other files sopdoc reads: template, baseline ------------------------------------------
+
+
+def _broken_template(path: Path) -> Path:
+    """The shipped template with one field left open, as a hand edit in Word might leave it."""
+    from sopdoc.docx import default_template
+
+    with zipfile.ZipFile(default_template()) as src, zipfile.ZipFile(path, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = data.replace(b"{{ nomor }}", b"{{ nomor ", 1)
+                assert b"{{ nomor " in data
+            dst.writestr(item, data)
+    return path
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("text", "is not a Word document (.docx)"),
+        ("empty", "is not a Word document (.docx)"),
+        ("folder", "it is a folder, not a regular file"),
+        ("missing", "No such file or directory; was it moved or deleted?"),
+        ("fifo", "it is a named pipe (FIFO), not a regular file"),
+        ("broken-field", "has a broken field"),
+    ],
+)
+def test_a_bad_template_is_exit_2(tmp_path: Path, kind: str, message: str) -> None:
+    template = tmp_path / "tpl.docx"
+    if kind == "text":
+        template.write_text("not a document")
+    elif kind == "empty":
+        template.write_bytes(b"")
+    elif kind == "folder":
+        template.mkdir()
+    elif kind == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no named pipes here")
+        os.mkfifo(template)
+    elif kind == "broken-field":
+        _broken_template(template)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sopdoc",
+            "--lang",
+            "en",
+            "build",
+            str(SPEC),
+            "-o",
+            str(tmp_path / "out"),
+            "--template",
+            str(template),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2, run.stderr
+    assert message in run.stderr and "internal error" not in run.stderr
+    assert not list((tmp_path / "out").glob("*.docx")) if (tmp_path / "out").exists() else True
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_as_baseline_is_exit_2(tmp_path: Path) -> None:
+    fifo = tmp_path / "baseline.json"
+    os.mkfifo(fifo)
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "sopdoc",
+            "--lang",
+            "en",
+            "lint",
+            str(SPEC),
+            "--baseline",
+            str(fifo),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 2, run.stderr
+    assert "it is a named pipe (FIFO), not a regular file" in run.stderr

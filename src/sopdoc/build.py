@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 from . import __version__
 from .children import die_with_parent
-from .docx import build_docx, default_template
+from .docx import build_docx, check_template, default_template
 from .errors import Location, SpecError, SpecLoadError, display_path
 from .fileio import FileFault, clean_stale_parts, make_folder, read_limited, write_atomic
 from .model import Sop
@@ -247,6 +247,8 @@ def build_all(
     are written, e.g. to convert them to PDF.
     """
     out_dir = Path(out)
+    if template is not None:
+        check_template(template)
     _make_folder(out_dir)
     cache = _read_cache(out_dir)
     results = _build(
@@ -321,6 +323,8 @@ def build_paths(
     out_dir = Path(out)
     files, errors = _expand(paths)
     tpl = str(template) if template else None
+    if tpl is not None:
+        check_template(tpl)
     tpl_digest = _file_digest(tpl or default_template())
     _make_folder(out_dir)
     cache = _read_cache(out_dir)

@@ -59,7 +59,7 @@ class FileTooBig(FileFault):
 def _reason(exc: BaseException) -> str:
     """What went wrong, said for a user, with what to do about it."""
     code = getattr(exc, "errno", None)
-    if code == errno.ENOSPC or code == errno.EDQUOT:
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
         return _("the disk is full; free some space and run again")
     if code == errno.EROFS:
         return _("the file system is read-only; choose another output folder")

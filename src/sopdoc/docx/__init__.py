@@ -19,8 +19,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import jinja2
+
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, format_path
-from ..fileio import write_atomic
+from ..fileio import read_limited, shown, write_atomic
+from ..i18n import _
 from ..layout import ProcedureLayout, layout_prosedur
 from ..logo import read_logo
 from ..model import Sop
@@ -242,6 +245,27 @@ def _core_properties(tpl: Any, sop: Sop) -> None:
     props.keywords = "SOP AP"
 
 
+MAX_TEMPLATE_BYTES = 50_000_000
+"""A template is the form with its styles (tens of kilobytes); past this it is not one."""
+
+
+def check_template(template: str | os.PathLike[str]) -> None:
+    """Refuse a template that is not a readable Word document, saying why (SopdocError)."""
+    data = read_limited(template, MAX_TEMPLATE_BYTES)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        names = set()
+    if not {"[Content_Types].xml", "word/document.xml"} <= names:
+        raise SopdocError(
+            _(
+                "the template {path} is not a Word document (.docx); give a restyled copy "
+                "of sop-ap.docx"
+            ).format(path=shown(template))
+        )
+
+
 def reproducible_zip(data: bytes) -> bytes:
     """The same package with fixed member dates and attributes: same content, same bytes."""
     out = io.BytesIO()
@@ -264,10 +288,19 @@ def render_docx(sop: Sop, template: str | os.PathLike[str] | None = None) -> byt
 
     check_text(sop)
     layout = layout_prosedur(sop)
+    if template is not None:
+        check_template(template)
     tpl = DocxTemplate(str(template or default_template()))
     own_riwayat = template_places_riwayat(tpl)
     context = _context(sop, tpl)
-    tpl.render(context, autoescape=True)
+    try:
+        tpl.render(context, autoescape=True)
+    except jinja2.TemplateError as exc:  # a restyled template with a broken {{ field }}
+        raise SopdocError(
+            _("the template {path} has a broken field: {error}").format(
+                path=shown(template or default_template()), error=exc
+            )
+        ) from None
     if not own_riwayat:
         insert_riwayat(tpl, context["riwayat_revisi"], PROSEDUR_MARKER)
     _insert_procedure(tpl, layout)

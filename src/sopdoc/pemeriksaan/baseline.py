@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path, PurePath
 
 from ..errors import SopdocError
-from ..fileio import write_atomic
+from ..fileio import FileFault, read_limited, write_atomic
 from .core import Finding
 
 VERSION = 1
@@ -46,17 +46,23 @@ def write_baseline(findings: Iterable[Finding], target: Path) -> int:
     return len(entries)
 
 
+MAX_BASELINE_BYTES = 50_000_000
+"""A baseline lists findings (about 200 bytes each); past this it is not a baseline."""
+
+
 def read_baseline(path: Path) -> Counter[Key]:
     """The entries of a baseline file; SopdocError when it is missing or not a baseline."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_BASELINE_BYTES).decode("utf-8"))
         entries = data["findings"]
         return Counter(
             (str(e["file"]), str(e["code"]), str(e["path"]), str(e["fingerprint"])) for e in entries
         )
+    except FileFault:  # missing, not a regular file, too big: it says which and why
+        raise
     except OSError as exc:
         raise SopdocError(f"{path}: cannot read baseline: {exc.strerror}") from None
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):
         raise SopdocError(
             f"{path}: not a sopdoc baseline file (write one with --write-baseline)"
         ) from None

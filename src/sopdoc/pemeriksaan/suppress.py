@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from ..errors import Location
+from ..fileio import read_limited
+from ..source import MAX_FILE_BYTES
 
 _COMMENT = re.compile(
     r"#\s*sopdoc\s*:\s*(?:ignore|abaikan)\s*\[(?P<codes>[^\]]*)\]\s*(?P<reason>.*?)\s*$",
@@ -52,8 +53,8 @@ def scan_files(files: Iterable[str]) -> dict[str, list[Suppression]]:
     out: dict[str, list[Suppression]] = {}
     for file in files:
         try:
-            text = Path(file).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
+            text = read_limited(file, MAX_FILE_BYTES).decode("utf-8")
+        except (OSError, UnicodeDecodeError):  # FileFault (a FIFO, too big) is an OSError
             continue
         found = scan_text(text, file)
         if found:
