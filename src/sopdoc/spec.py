@@ -410,12 +410,18 @@ def settings_files(folder: Path) -> list[Path]:
     current = folder.resolve()
     while True:
         candidate = current / SETTINGS_FILE
-        if candidate.is_file():
+        if _present(candidate):
             chain.append(candidate)
         if (current / ".git").exists() or current.parent == current:
             break
         current = current.parent
     return chain
+
+
+def _present(path: Path) -> bool:
+    """A settings file is there: a file, or something else by that name (a FIFO, a
+    device) that the reader then refuses with a clear message; never a folder."""
+    return path.is_file() or (os.path.lexists(path) and not path.is_dir())
 
 
 def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
@@ -546,7 +552,7 @@ def _settings_in(
         return cache[folder]
     parent = _settings_in(folder.parent, cache, errors)
     own = folder / SETTINGS_FILE
-    result = _read_settings(own, parent, errors) if own.is_file() else parent
+    result = _read_settings(own, parent, errors) if _present(own) else parent
     cache[folder] = result
     return result
 
