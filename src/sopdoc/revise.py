@@ -172,9 +172,7 @@ def _yang_diganti(sop: Sop) -> str:
     if sop.tanggal.efektif:
         parts.append(f"berlaku sejak {tanggal_id(sop.tanggal.efektif)}")
     if sop.penetapan:
-        parts.append(
-            f"penetapan {sop.penetapan.nomor} tanggal {tanggal_id(sop.penetapan.tanggal)}"
-        )
+        parts.append(f"penetapan {sop.penetapan.nomor} tanggal {tanggal_id(sop.penetapan.tanggal)}")
     return f" (menggantikan versi {', '.join(parts)})" if parts else ""
 
 
