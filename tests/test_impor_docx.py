@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
+from tests.sopgen import base, long_sop
 
 from sopdoc import Sop
 from sopdoc.docx import build_docx
 from sopdoc.impor.bahan import BahanTidakTerbaca, JenisSimbol, Kotak
 from sopdoc.impor.docx import baca_docx
 from sopdoc.layout import SymbolKind, layout_prosedur
-from tests.sopgen import base, long_sop
 
 JENIS = {
     SymbolKind.TERMINATOR: JenisSimbol.TERMINATOR,
@@ -134,21 +135,20 @@ def test_identity_page_of_sopdoc_docx(tmp_path: Path) -> None:
 def test_unreadable_files_are_named(tmp_path: Path) -> None:
     ole = tmp_path / "terkunci.docx"
     ole.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
-    with pytest.raises(BahanTidakTerbaca, match="terkunci.docx"):
+    with pytest.raises(BahanTidakTerbaca, match=r"terkunci\.docx"):
         baca_docx(ole)
     junk = tmp_path / "rusak.docx"
     junk.write_bytes(b"PK\x03\x04 not really a zip")
-    with pytest.raises(BahanTidakTerbaca, match="rusak.docx"):
+    with pytest.raises(BahanTidakTerbaca, match=r"rusak\.docx"):
         baca_docx(junk)
-    import zipfile
 
     empty = tmp_path / "kosong.docx"
     with zipfile.ZipFile(empty, "w") as zf:
         zf.writestr("hello.txt", "hi")
-    with pytest.raises(BahanTidakTerbaca, match="kosong.docx"):
+    with pytest.raises(BahanTidakTerbaca, match=r"kosong\.docx"):
         baca_docx(empty)
     bad_xml = tmp_path / "xml.docx"
     with zipfile.ZipFile(bad_xml, "w") as zf:
         zf.writestr("word/document.xml", "<w:document><unclosed>")
-    with pytest.raises(BahanTidakTerbaca, match="xml.docx"):
+    with pytest.raises(BahanTidakTerbaca, match=r"xml\.docx"):
         baca_docx(bad_xml)
