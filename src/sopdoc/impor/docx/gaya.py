@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from lxml import etree
+
 from .ooxml import WV, Elemen, anak, angka, benar, q, twip
 
 UKURAN_BAKU = 10.0  # OOXML's font size when nothing says otherwise
@@ -110,6 +112,7 @@ class Gaya:
     def __init__(self, styles: Elemen | None):
         self._gaya: dict[str, Elemen] = {}
         self._cache: dict[str, SifatParagraf] = {}
+        self._langsung: dict[bytes, SifatParagraf] = {}
         self._default_para: str | None = None
         self._default_tabel: str | None = None
         base = SifatParagraf()
@@ -152,10 +155,17 @@ class Gaya:
         return s
 
     def paragraf(self, ppr: Elemen | None) -> SifatParagraf:
-        """The effective properties of a paragraph with these direct properties."""
-        sid = anak(ppr, "w:pStyle")
-        s = self._gaya_paragraf(sid.get(WV) if sid is not None else self._default_para)
-        return _ppr(s, ppr)
+        """The effective properties of a paragraph with these direct properties.
+
+        Memoised on the properties' XML: a document repeats a few dozen of them.
+        """
+        key = b"" if ppr is None else etree.tostring(ppr)
+        found = self._langsung.get(key)
+        if found is None:
+            sid = anak(ppr, "w:pStyle")
+            s = self._gaya_paragraf(sid.get(WV) if sid is not None else self._default_para)
+            found = self._langsung[key] = _ppr(s, ppr)
+        return found
 
     def ukuran_gaya_run(self, sid: str | None) -> float | None:
         """The font size a character style sets, if any."""

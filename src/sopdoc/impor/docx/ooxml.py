@@ -27,10 +27,16 @@ Elemen: TypeAlias = etree._Element
 EMU_PER_PT = 12700.0
 
 
+_Q: dict[str, str] = {}
+
+
 def q(tag: str) -> str:
-    """``"w:p"`` -> ``"{namespace}p"``."""
-    prefix, _, local = tag.partition(":")
-    return f"{{{NS[prefix]}}}{local}"
+    """``"w:p"`` -> ``"{namespace}p"`` (memoised: the reader asks for the same few names)."""
+    name = _Q.get(tag)
+    if name is None:
+        prefix, _, local = tag.partition(":")
+        name = _Q[tag] = f"{{{NS[prefix]}}}{local}"
+    return name
 
 
 WV = q("w:val")
@@ -38,7 +44,11 @@ WV = q("w:val")
 
 def anak(el: Elemen | None, tag: str) -> Elemen | None:
     """The first child ``tag`` of ``el`` (``None`` when ``el`` is ``None``)."""
-    return None if el is None else el.find(q(tag))
+    if el is None:
+        return None
+    for child in el.iterchildren(q(tag)):
+        return child
+    return None
 
 
 def nilai(el: Elemen | None, tag: str, attr: str = "w:val") -> str | None:

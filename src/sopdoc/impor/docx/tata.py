@@ -28,6 +28,7 @@ from .teks import IsiParagraf, isi_paragraf
 _P, _TBL, _SDT, _CUSTOM, _SECT = (
     q(t) for t in ("w:p", "w:tbl", "w:sdt", "w:customXml", "w:sectPr")
 )
+_DRAWING, _PICT = q("w:drawing"), q("w:pict")
 _WRAP_SLACK = 3.0  # taken off every text width: never find fewer lines than Word
 
 
@@ -243,7 +244,8 @@ class Tata:
 
     # measuring -----------------------------------------------------------
 
-    def _ukur_paragraf(self, p: Elemen, lebar: float) -> _Par:
+    def _ukur_paragraf(self, p: Elemen, lebar: float, ukur: bool = True) -> _Par:
+        """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped)."""
         sifat = self.gaya.paragraf(anak(p, "w:pPr"))
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
@@ -253,7 +255,12 @@ class Tata:
         teks = isi.teks.replace("\t", "    ")
         if penanda:
             teks = penanda + "  " + teks
-        n = max(1, len(wrap(teks, avail, size))) if teks.strip() else 1
+        if not teks.strip():
+            n = 1
+        elif ukur:
+            n = max(1, len(wrap(teks, avail, size)))
+        else:
+            n = teks.count("\n") + 1
         extra = 0.0
         if isi.gambar and sifat.aturan != "exact":
             for el in isi.gambar:
@@ -263,13 +270,17 @@ class Tata:
         tinggi = sifat.sebelum + n * line + extra + sifat.sesudah
         return _Par(p=p, sifat=sifat, isi=isi, tinggi=tinggi, penanda=penanda)
 
-    def _ukur_sel(self, tc: Elemen, lebar: float, margin: tuple[float, ...]) -> _IsiSel:
+    def _ukur_sel(
+        self, tc: Elemen, lebar: float, margin: tuple[float, ...], ukur: bool = True
+    ) -> _IsiSel:
+        """Walk and measure a cell; in an exact row only a cell holding drawings is wrapped."""
         out = _IsiSel()
+        ukur = ukur or next(tc.iter(_DRAWING, _PICT), None) is not None
         inner = lebar - margin[1] - margin[3]
         total = margin[0] + margin[2]
         for el in _isi_body(tc):
             if el.tag == _P:
-                par = self._ukur_paragraf(el, inner)
+                par = self._ukur_paragraf(el, inner, ukur)
                 out.isi.append(par)
                 total += par.tinggi
             elif el.tag == _TBL:
@@ -288,7 +299,7 @@ class Tata:
             h = 0.0
             for c in row.sel:
                 w = grid.x[min(c.kolom + c.span, len(grid.x) - 1)] - grid.x[c.kolom]
-                ukur = self._ukur_sel(c.tc, w, c.margin)
+                ukur = self._ukur_sel(c.tc, w, c.margin, row.aturan != "exact")
                 cells.append(ukur)
                 if c.vmerge is None:
                     h = max(h, ukur.tinggi)
