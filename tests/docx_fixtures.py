@@ -99,7 +99,10 @@ def new_document() -> Any:
         [
             ("No. SOP", "800/12/2024"),
             ("Tgl. Pembuatan", "2 Juni 2025"),
-            ("Disahkan Oleh", "CAMAT CONTOH"),
+            (
+                "Disahkan Oleh",
+                "CAMAT CONTOH\n\n\nBUDI SANTOSO, S.Sos\nPembina\nNIP. 19700101 199003 1 001",
+            ),
             ("Nama SOP", "PELAYANAN SURAT KETERANGAN"),
         ]
     ):

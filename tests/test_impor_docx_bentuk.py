@@ -11,11 +11,11 @@ import pytest
 from docx import Document
 from docx.shared import Pt
 from lxml import etree
+from tests import docx_fixtures as fx
 
 from sopdoc.impor.bahan import Bahan, JenisSimbol
 from sopdoc.impor.docx import baca_docx
 from sopdoc.impor.docx.penomoran import Penomoran
-from tests import docx_fixtures as fx
 
 J = JenisSimbol
 
@@ -236,9 +236,12 @@ def test_numbering_formats_and_levels() -> None:
     w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
     xml = f"""<w:numbering xmlns:w="{w}">
       <w:abstractNum w:abstractNumId="0">
-        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>
-        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%2)"/></w:lvl>
-        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3"/></w:lvl>
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+          <w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+          <w:lvlText w:val="%2)"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+          <w:lvlText w:val="%1.%3"/></w:lvl>
       </w:abstractNum>
       <w:abstractNum w:abstractNumId="1">
         <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>

@@ -284,9 +284,9 @@ class Tata:
                 out.isi.append(par)
                 total += par.tinggi
             elif el.tag == _TBL:
-                ukur = self._ukur_tabel(el, 0.0, inner)
-                out.isi.append(ukur)
-                total += ukur.total
+                nested = self._ukur_tabel(el, 0.0, inner)
+                out.isi.append(nested)
+                total += nested.total
         out.tinggi = total
         return out
 
@@ -324,6 +324,7 @@ class Tata:
         x0, x1 = self.bagian.kolom
         ukur = self._ukur_tabel(tbl, x0, x1)
         grid = ukur.grid
+        self._mengapung(anak(anak(tbl, "w:tblPr"), "w:tblpPr"), grid)
         judul = []
         for ri, row in enumerate(grid.baris):
             if not row.judul:
@@ -351,6 +352,33 @@ class Tata:
             self._tempatkan_baris(ukur, ri, out, salinan=False)
         if out is not None:
             self._tutup(out)
+
+    def _mengapung(self, tblp: Elemen | None, grid: GridTabel) -> None:
+        """A floating table (``w:tblpPr``): moved to where its position says, on this page."""
+        if tblp is None:
+            return
+        b = self.bagian
+        frames_h = {"page": (0.0, b.lebar), "margin": b.kolom}
+        fx0, fx1 = frames_h.get(tblp.get(q("w:horzAnchor")) or "text", b.kolom)
+        spec = tblp.get(q("w:tblpXSpec"))
+        lebar = grid.lebar
+        if spec == "center":
+            left = (fx0 + fx1 - lebar) / 2
+        elif spec in ("right", "outside"):
+            left = fx1 - lebar
+        elif spec in ("left", "inside"):
+            left = fx0
+        else:
+            left = fx0 + twip(tblp.get(q("w:tblpX")))
+        shift = left - grid.x[0]
+        grid.x = [x + shift for x in grid.x]
+        vert = tblp.get(q("w:vertAnchor")) or "margin"
+        if vert in ("page", "margin") and tblp.get(q("w:tblpYSpec")) is None:
+            top = (0.0 if vert == "page" else b.atas) + twip(tblp.get(q("w:tblpY")))
+            if top >= self.y - 0.5:  # never back over what is already on the page
+                self.y = top
+        elif vert == "text":
+            self.y += twip(tblp.get(q("w:tblpY")))
 
     def _tabel_baru(self) -> Tabel:
         tabel = Tabel(baris=[], urutan=self.urutan)

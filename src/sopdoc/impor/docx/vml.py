@@ -177,7 +177,9 @@ def _bentuk(
     prst = prst or VML_SPT.get(spt or -1)
     konektor = el.get(f"{_O}connectortype") not in (None, "none") or prst in GARIS
     path = el.get("path") or (shapetype.get("path") if shapetype is not None else None)
-    coord = el.get("coordsize") or (shapetype.get("coordsize") if shapetype is not None else None)
+    coord = el.get("coordsize") or (
+        (shapetype.get("coordsize") or "21600,21600") if shapetype is not None else "1000,1000"
+    )
     jalur = (
         _jalur_vml(path, coord, el.get("coordorigin"), kotak) if path and tag == "shape" else None
     )
