@@ -9,7 +9,8 @@ errors: exit 3 in the CLI) or were slow (over ``--limit`` seconds of CPU time: o
 shared machine wall time measures the neighbours), the slowest case,
 and every distinct crash with its case; ``--save DIR`` writes each crashing or
 slow case as JSON for ``tests/data/fuzz-corpus``. Exit status 1 when any case
-crashed or was slow. Run it niced on a shared machine::
+crashed or was slow. Ctrl-C (or SIGTERM) stops the run early and still reports.
+Run it niced on a shared machine::
 
     nice python -m bench fuzz --cases 20000 --seed 7
 """
@@ -17,8 +18,10 @@ crashed or was slow. Run it niced on a shared machine::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
+import signal
 import sys
 import tempfile
 import time
@@ -51,7 +54,11 @@ def main(argv: list[str]) -> int:
     total = 0.0
     started = time.perf_counter()
     done = 0
-    with tempfile.TemporaryDirectory(prefix="sopdoc-fuzz-") as tmp:
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # kill PID: stop and report
+    with (
+        contextlib.suppress(KeyboardInterrupt),
+        tempfile.TemporaryDirectory(prefix="sopdoc-fuzz-") as tmp,
+    ):
         for n in range(1, args.cases + 1):
             if args.minutes and time.perf_counter() - started > args.minutes * 60:
                 break

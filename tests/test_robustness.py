@@ -657,3 +657,25 @@ def test_a_fifo_as_baseline_is_exit_2(tmp_path: Path) -> None:
     )
     assert run.returncode == 2, run.stderr
     assert "it is a named pipe (FIFO), not a regular file" in run.stderr
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_output_to_a_full_device_is_exit_2(tmp_path: Path) -> None:
+    with open("/dev/full", "w") as full:
+        run = subprocess.run(
+            [*SOPDOC, "validate", str(SPECS)], stdout=full, stderr=subprocess.PIPE, text=True
+        )
+    assert run.returncode == 2, run.stderr
+    assert run.stderr.strip() == "sopdoc: error: the disk is full; free some space and run again"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_fifo_named_sopdoc_yaml_is_reported(tmp_path: Path) -> None:
+    folder = catalog(tmp_path)
+    (folder / "sopdoc.yaml").unlink()
+    os.mkfifo(folder / "sopdoc.yaml")
+    run = subprocess.run(
+        [*SOPDOC, "validate", str(folder)], capture_output=True, text=True, timeout=60
+    )
+    assert run.returncode == 2
+    assert "sopdoc.yaml:1:1: error: cannot read file: it is a named pipe (FIFO)" in run.stderr

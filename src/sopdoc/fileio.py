@@ -56,7 +56,7 @@ class FileTooBig(FileFault):
         self.size = size
 
 
-def _reason(exc: BaseException) -> str:
+def describe_os_error(exc: BaseException) -> str:
     """What went wrong, said for a user, with what to do about it."""
     code = getattr(exc, "errno", None)
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
@@ -95,7 +95,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     except FileFault:
         raise
     except (OSError, ValueError) as exc:
-        raise _cannot_read(name, _reason(exc)) from None
+        raise _cannot_read(name, describe_os_error(exc)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -116,7 +116,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
     except FileFault:
         raise
     except OSError as exc:
-        raise _cannot_read(name, _reason(exc)) from None
+        raise _cannot_read(name, describe_os_error(exc)) from None
     finally:
         os.close(fd)
 
@@ -154,7 +154,7 @@ def not_regular(mode: int) -> str:
 
 def write_fault(path: str | os.PathLike[str], exc: BaseException) -> FileFault:
     """The :class:`FileFault` for a failed write of ``path``."""
-    reason = _reason(exc)
+    reason = describe_os_error(exc)
     return FileFault(
         _("cannot write {path}: {reason}").format(path=shown(path), reason=reason), reason
     )
@@ -170,7 +170,7 @@ def make_folder(folder: str | os.PathLike[str]) -> Path:
             _("{path} is not a folder; give a folder").format(path=shown(out))
         ) from None
     except (OSError, ValueError) as exc:
-        reason = _reason(exc)
+        reason = describe_os_error(exc)
         raise FileFault(
             _("cannot create {path}: {reason}").format(path=shown(out), reason=reason),
             reason,

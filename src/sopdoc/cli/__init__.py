@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
+from ..fileio import describe_os_error
 from ..i18n import LANGUAGES, _, set_language
 
 COMMANDS = [
@@ -87,6 +88,15 @@ def _catch_stop_signals() -> None:
             signal.signal(getattr(signal, name), _stop)
 
 
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so that flushing it at exit cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -111,6 +121,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 128 + exc.signum
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # a fault of the machine (stdout on a full disk, ...): no traceback
+        _discard_stdout()
+        where = f"{exc.filename}: " if getattr(exc, "filename", None) else ""
+        print(f"sopdoc: error: {where}{describe_os_error(exc)}", file=sys.stderr)
+        return 2
     except Exception as exc:  # a bug: say so plainly, the traceback on request
         if os.environ.get("SOPDOC_DEBUG"):
             traceback.print_exc()

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SopdocError
+from ..fileio import read_limited
 from ..i18n import _
 from .core import Rule, Severity
 
@@ -198,6 +199,15 @@ def _codes(value: Any, origin: str, key: str) -> list[str]:
     return [v.strip().upper() for v in value if v.strip()]
 
 
+MAX_PYPROJECT_BYTES = 1_000_000
+"""A pyproject.toml is a few kilobytes."""
+
+
+def _read_toml(path: Path) -> str:
+    """A TOML file's text, read bounded from a regular file only (FileFault is an OSError)."""
+    return read_limited(path, MAX_PYPROJECT_BYTES).decode("utf-8")
+
+
 def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` at or above ``start`` that has a ``[tool.sopdoc]`` table."""
     current = start.resolve()
@@ -207,7 +217,7 @@ def find_pyproject(start: Path) -> Path | None:
         candidate = current / "pyproject.toml"
         if candidate.is_file():
             try:
-                data = tomllib.loads(candidate.read_text(encoding="utf-8"))
+                data = tomllib.loads(_read_toml(candidate))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
                 raise ConfigError(f"{candidate}: cannot read: {exc}") from None
             if "sopdoc" in data.get("tool", {}):
@@ -220,7 +230,7 @@ def find_pyproject(start: Path) -> Path | None:
 def from_pyproject(path: Path) -> tuple[LintConfig, set[str]]:
     """The lint configuration of a ``pyproject.toml``'s ``[tool.sopdoc]`` table."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(_read_toml(path))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
     table = data.get("tool", {}).get("sopdoc", {})

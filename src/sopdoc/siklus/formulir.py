@@ -30,6 +30,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from docx.table import Table, _Cell, _Row
 
+from ..docx import reproducible_zip
 from ..fileio import write_atomic
 from ..model import Penandatangan, Sop
 from .jadwal import status_of
@@ -159,7 +160,7 @@ def _tanda_tangan(
 def _simpan(doc: DocxDocument, path: str | os.PathLike[str]) -> None:
     buf = io.BytesIO()
     doc.save(buf)
-    write_atomic(path, buf.getvalue())
+    write_atomic(path, reproducible_zip(buf.getvalue()))  # same form, same bytes
 
 
 def _tempat(sop: Sop) -> str:
