@@ -403,6 +403,26 @@ def test_a_real_full_tmpfs(tmp_path: Path) -> None:
         subprocess.run(["umount", str(disk)], check=False)
 
 
+def test_a_real_read_only_tmpfs(tmp_path: Path) -> None:
+    disk = tmp_path / "disk"
+    if not _mount_tmpfs(disk, "ro,size=64k"):
+        pytest.skip("needs root on Linux to mount a read-only tmpfs")
+    try:
+        folder = catalog(tmp_path)
+        for out in (disk, disk / "sub"):
+            run = subprocess.run(
+                [*SOPDOC, "build", str(folder), "-o", str(out)],
+                capture_output=True,
+                text=True,
+                timeout=120,
+            )
+            assert run.returncode == 2, run.stderr
+            assert "the file system is read-only; choose another output folder" in run.stderr
+        assert list(disk.iterdir()) == []
+    finally:
+        subprocess.run(["umount", str(disk)], check=False)
+
+
 def test_a_spec_deleted_after_listing_is_a_clear_error(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
