@@ -28,7 +28,7 @@ from .teks import IsiParagraf, isi_paragraf
 _P, _TBL, _SDT, _CUSTOM, _SECT = (
     q(t) for t in ("w:p", "w:tbl", "w:sdt", "w:customXml", "w:sectPr")
 )
-_DRAWING, _PICT = q("w:drawing"), q("w:pict")
+_DRAWING, _PICT, _PPR = q("w:drawing"), q("w:pict"), q("w:pPr")
 _WRAP_SLACK = 3.0  # taken off every text width: never find fewer lines than Word
 
 
@@ -246,7 +246,8 @@ class Tata:
 
     def _ukur_paragraf(self, p: Elemen, lebar: float, ukur: bool = True) -> _Par:
         """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped)."""
-        sifat = self.gaya.paragraf(anak(p, "w:pPr"))
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
+        sifat = self.gaya.paragraf(ppr)
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
         size = isi.ukuran or sifat.ukuran
