@@ -78,6 +78,7 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
         nomor = Penomoran(_part(paket, "numbering"))
         out = Keluaran(bahan, gaya)
         tata = Tata(bahan, gaya, nomor, _Penggambar(out, kumpulkan_shapetype(root)))
+        tata.kompat = _mode_kompatibilitas(_part(paket, "settings"))
         body = root.find(q("w:body"))
         if body is not None:
             tata.body(body)
@@ -88,6 +89,18 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
                     tata.kepala_kaki(head)
         out.rapikan()
     return bahan
+
+
+def _mode_kompatibilitas(settings: Elemen | None) -> int:
+    """Word's compatibility mode of the file (15: Word 2013 and later; older files less)."""
+    if settings is not None:
+        for cs in settings.iter(q("w:compatSetting")):
+            if cs.get(q("w:name")) == "compatibilityMode":
+                try:
+                    return int(cs.get(q("w:val")) or "0")
+                except ValueError:
+                    return 0
+    return 12
 
 
 def _part(paket: object, tipe: str) -> Elemen | None:

@@ -119,12 +119,12 @@ def kotak_jangkar(anchor: Elemen, j: Jangkar) -> Kotak:
         y = emu(sp.get("y")) if sp is not None else 0.0
         return Kotak(x, y, x + w, y + h, j.halaman)
     ph, pv = anak(anchor, "wp:positionH"), anak(anchor, "wp:positionV")
-    x = _posisi(
-        ph, _rentang_h(ph.get("relativeFrom", "column") if ph is not None else "column", j), w
-    )
-    y = _posisi(
-        pv, _rentang_v(pv.get("relativeFrom", "paragraph") if pv is not None else "paragraph", j), h
-    )
+    rel_h = ph.get("relativeFrom", "column") if ph is not None else "column"
+    rel_v = pv.get("relativeFrom", "paragraph") if pv is not None else "paragraph"
+    # in a cell, "column" is the cell whatever layoutInCell says (it only decides whether
+    # the table makes room for the drawing)
+    x = _posisi(ph, _rentang_h(rel_h, j), w)
+    y = _posisi(pv, _rentang_v(rel_v, j), h)
     return Kotak(x, y, x + w, y + h, j.halaman)
 
 

@@ -116,8 +116,13 @@ def _lebar_pct(el: Elemen | None, frame: float) -> float | None:
     return None
 
 
-def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
-    """The grid of ``tbl`` placed in the frame ``x0..x1`` (a page's text column or a cell)."""
+def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya, geser: bool = False) -> GridTabel:
+    """The grid of ``tbl`` placed in the frame ``x0..x1`` (a page's text column or a cell).
+
+    ``geser``: the file is in a compatibility mode before Word 2013, where a
+    left-aligned table stands out by its cell margin so that its text lines up
+    with the margin.
+    """
     tblpr = anak(tbl, "w:tblPr")
     style_pr = gaya.tabel(nilai(tblpr, "w:tblStyle"))
     margin = _margin(anak(style_pr, "w:tblCellMar"), MARGIN_BAKU)
@@ -195,6 +200,8 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
     else:
         ind = anak(tblpr, "w:tblInd")
         left = x0 + (twip(ind.get(q("w:w"))) if ind is not None else 0.0)
+        if geser:
+            left -= margin[1]
     xs = [left]
     for c in cols:
         xs.append(xs[-1] + c)

@@ -142,6 +142,7 @@ class Tata:
         self.bagian = Bagian()
         self.render = False  # the file has Word's rendered page breaks: trust them
         self.urutan = 0
+        self.kompat = 15  # Word's compatibility mode of the file (from the settings part)
 
     # pages ---------------------------------------------------------------
 
@@ -292,7 +293,7 @@ class Tata:
         return out
 
     def _ukur_tabel(self, tbl: Elemen, x0: float, x1: float) -> _TabelUkur:
-        grid = grid_tabel(tbl, x0, x1, self.gaya)
+        grid = grid_tabel(tbl, x0, x1, self.gaya, geser=self.kompat < 15)
         isi: list[list[_IsiSel]] = []
         tinggi: list[float] = []
         for row in grid.baris:
