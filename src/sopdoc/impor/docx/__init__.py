@@ -15,7 +15,7 @@ from pathlib import Path
 from ...i18n import _
 from ..bahan import Bahan
 from .drawingml import baca_drawing, ukuran_sebaris
-from .gaya import Gaya
+from .gaya import Gaya, baca_tema
 from .keluaran import Keluaran
 from .ooxml import Elemen, gaya_css, panjang_vml, q
 from .paket import buka
@@ -74,7 +74,7 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
         root = paket.xml(paket.dokumen_path)
         assert root is not None  # buka() checked the part exists
         bahan = Bahan(sumber=nama, format="docx")
-        gaya = Gaya(_part(paket, "styles"))
+        gaya = Gaya(_part(paket, "styles"), baca_tema(_part(paket, "theme")))
         nomor = Penomoran(_part(paket, "numbering"))
         out = Keluaran(bahan, gaya)
         tata = Tata(bahan, gaya, nomor, _Penggambar(out, kumpulkan_shapetype(root)))

@@ -45,6 +45,7 @@ class GridTabel:
 
     x: list[float]  # grid column boundaries in page points (len = columns + 1)
     baris: list[BarisGrid] = field(default_factory=list)
+    garis: float = 0.0  # width of the rules between rows (an automatic row grows by it)
 
     @property
     def lebar(self) -> float:
@@ -205,4 +206,10 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya, geser: bool = Fals
     xs = [left]
     for c in cols:
         xs.append(xs[-1] + c)
-    return GridTabel(x=xs, baris=rows)
+    rule = anak(anak(tblpr, "w:tblBorders"), "w:insideH")
+    if rule is None:
+        rule = anak(anak(style_pr, "w:tblBorders"), "w:insideH")
+    garis = 0.0
+    if rule is not None and rule.get(WV) not in ("nil", "none"):
+        garis = angka(rule.get(q("w:sz"))) / 8
+    return GridTabel(x=xs, baris=rows, garis=garis)

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from ...layout.metrics import wrap
 from ..bahan import AcuanSel, Bahan, Kotak, Paragraf, Sel, Tabel
-from .gaya import Gaya, SifatParagraf
+from .gaya import Gaya, SifatParagraf, faktor_huruf
 from .ooxml import Elemen, anak, nilai, q, twip
 from .penomoran import Penomoran
 from .tabel import BarisGrid, GridTabel, grid_tabel
@@ -29,7 +29,8 @@ _P, _TBL, _SDT, _CUSTOM, _SECT = (
     q(t) for t in ("w:p", "w:tbl", "w:sdt", "w:customXml", "w:sectPr")
 )
 _DRAWING, _PICT, _PPR = q("w:drawing"), q("w:pict"), q("w:pPr")
-_WRAP_SLACK = 3.0  # taken off every text width: never find fewer lines than Word
+_BAGIAN_MIN = 14.0  # Word splits a row over the page bottom only if a line fits before it
+_WRAP_SLACK = 0.0  # taken off every text width (the reader estimates; it needs no bound)
 
 
 @dataclass(frozen=True)
@@ -245,14 +246,19 @@ class Tata:
 
     # measuring -----------------------------------------------------------
 
-    def _ukur_paragraf(self, p: Elemen, lebar: float, ukur: bool = True) -> _Par:
-        """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped)."""
+    def _ukur_paragraf(
+        self, p: Elemen, lebar: float, ukur: bool = True, tabel: str | None = None
+    ) -> _Par:
+        """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped).
+
+        ``tabel``: the style of the table the paragraph is in."""
         ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
-        sifat = self.gaya.paragraf(ppr)
+        sifat = self.gaya.paragraf(ppr, tabel)
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
         size = isi.ukuran or sifat.ukuran
-        line = sifat.tinggi_baris(size)
+        huruf = isi.huruf or sifat.huruf
+        line = sifat.tinggi_baris(size, huruf)
         avail = max(lebar - sifat.kiri - sifat.kanan - _WRAP_SLACK, 10.0)
         teks = isi.teks.replace("\t", "    ")
         if penanda:
@@ -260,7 +266,7 @@ class Tata:
         if not teks.strip():
             n = 1
         elif ukur:
-            n = max(1, len(wrap(teks, avail, size)))
+            n = max(1, len(wrap(teks, avail / faktor_huruf(huruf)[1], size)))
         else:
             n = teks.count("\n") + 1
         extra = 0.0
@@ -273,7 +279,12 @@ class Tata:
         return _Par(p=p, sifat=sifat, isi=isi, tinggi=tinggi, penanda=penanda)
 
     def _ukur_sel(
-        self, tc: Elemen, lebar: float, margin: tuple[float, ...], ukur: bool = True
+        self,
+        tc: Elemen,
+        lebar: float,
+        margin: tuple[float, ...],
+        ukur: bool = True,
+        tabel: str | None = None,
     ) -> _IsiSel:
         """Walk and measure a cell; in an exact row only a cell holding drawings is wrapped."""
         out = _IsiSel()
@@ -282,7 +293,7 @@ class Tata:
         total = margin[0] + margin[2]
         for el in _isi_body(tc):
             if el.tag == _P:
-                par = self._ukur_paragraf(el, inner, ukur)
+                par = self._ukur_paragraf(el, inner, ukur, tabel)
                 out.isi.append(par)
                 total += par.tinggi
             elif el.tag == _TBL:
@@ -294,6 +305,7 @@ class Tata:
 
     def _ukur_tabel(self, tbl: Elemen, x0: float, x1: float) -> _TabelUkur:
         grid = grid_tabel(tbl, x0, x1, self.gaya, geser=self.kompat < 15)
+        gaya_tabel = self.gaya.gaya_tabel(nilai(anak(tbl, "w:tblPr"), "w:tblStyle"))
         isi: list[list[_IsiSel]] = []
         tinggi: list[float] = []
         for row in grid.baris:
@@ -301,12 +313,12 @@ class Tata:
             h = 0.0
             for c in row.sel:
                 w = grid.x[min(c.kolom + c.span, len(grid.x) - 1)] - grid.x[c.kolom]
-                ukur = self._ukur_sel(c.tc, w, c.margin, row.aturan != "exact")
+                ukur = self._ukur_sel(c.tc, w, c.margin, row.aturan != "exact", gaya_tabel)
                 cells.append(ukur)
                 if c.vmerge is None:
                     h = max(h, ukur.tinggi)
             isi.append(cells)
-            tinggi.append(_tinggi_baris(row, h))
+            tinggi.append(_tinggi_baris(row, h + grid.garis))
         # a vertically merged cell grows the last row it covers when its content needs it
         for ri, row in enumerate(grid.baris):
             for ci, c in enumerate(row.sel):
@@ -339,6 +351,14 @@ class Tata:
                 isinstance(first := next(iter(s.isi), None), _Par) and first.isi.render_awal
                 for s in ukur.sel[ri]
             )
+            sisa = 0.0  # what of a row split over the page bottom goes on the next page
+            if out is not None and not rendered and not self._muat(h):
+                free = self.dasar - self.y
+                baris = grid.baris[ri]
+                pecah = not baris.utuh and baris.aturan != "exact" and ri not in judul
+                if pecah and free >= _BAGIAN_MIN:
+                    sisa = h - free
+                    self._tempatkan_baris(ukur, ri, out, salinan=False, tinggi=free)
             if out is not None and (rendered or not self._muat(h)):
                 self._tutup(out)
                 self.halaman_baru()
@@ -347,6 +367,9 @@ class Tata:
                     out = self._tabel_baru()
                     for hj in judul:
                         self._tempatkan_baris(ukur, hj, out, salinan=True)
+                if sisa > 0 and out is not None:
+                    self._sambungan(ukur, ri, out, sisa)
+                    continue
             elif out is None and not self.kosong and not self._muat(h):
                 self.halaman_baru()
             if out is None:
@@ -399,10 +422,37 @@ class Tata:
                 boxes[0].halaman,
             )
 
-    def _tempatkan_baris(self, ukur: _TabelUkur, ri: int, out: Tabel, salinan: bool) -> None:
-        """Place row ``ri`` at the cursor as the next row of ``out`` (a repeated header: a copy)."""
+    def _sambungan(self, ukur: _TabelUkur, ri: int, out: Tabel, tinggi: float) -> None:
+        """The rest of row ``ri``, split over the page bottom (Word breaks such rows):
+        cells that continue the row above, their text given there."""
+        xs = ukur.grid.x
+        y0 = self.y
+        row = [
+            Sel(
+                paragraf=[],
+                kotak=Kotak(
+                    xs[c.kolom],
+                    y0,
+                    xs[min(c.kolom + c.span, len(xs) - 1)],
+                    y0 + tinggi,
+                    self.halaman,
+                ),
+                span=c.span,
+                lanjutan=True,
+            )
+            for c in ukur.grid.baris[ri].sel
+        ]
+        out.baris.append(row)
+        self.y = y0 + tinggi
+        self.kosong = False
+
+    def _tempatkan_baris(
+        self, ukur: _TabelUkur, ri: int, out: Tabel, salinan: bool, tinggi: float | None = None
+    ) -> None:
+        """Place row ``ri`` at the cursor as the next row of ``out`` (a repeated header: a copy;
+        ``tinggi``: only this much of it, the rest going on the next page)."""
         row = ukur.grid.baris[ri]
-        h = ukur.tinggi[ri]
+        h = ukur.tinggi[ri] if tinggi is None else tinggi
         y0 = self.y
         ti = self.bahan.tabel.index(out)
         cells: list[Sel] = []

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gaya import Gaya
+from .gaya import Gaya, huruf_run
 from .ooxml import WV, Elemen, anak, benar, q
 
 _WADAH = {
@@ -32,7 +32,7 @@ _R, _T, _TAB, _BR, _CR, _SYM = (q(t) for t in ("w:r", "w:t", "w:tab", "w:br", "w
 _DRAWING, _PICT, _OBJECT = q("w:drawing"), q("w:pict"), q("w:object")
 _AC, _CHOICE, _FALLBACK = q("mc:AlternateContent"), q("mc:Choice"), q("mc:Fallback")
 _RPR, _SDT = q("w:rPr"), q("w:sdt")
-_VANISH, _SZ, _RSTYLE = q("w:vanish"), q("w:sz"), q("w:rStyle")
+_VANISH, _SZ, _RSTYLE, _RFONTS = q("w:vanish"), q("w:sz"), q("w:rStyle"), q("w:rFonts")
 _RENDER, _PTAB, _NBH = q("w:lastRenderedPageBreak"), q("w:ptab"), q("w:noBreakHyphen")
 
 
@@ -46,6 +46,7 @@ class IsiParagraf:
     putus_akhir: bool = False  # a page break after some text (the next content starts a page)
     render_awal: bool = False  # Word last rendered a page break before this paragraph
     ukuran: float | None = None  # the largest font size of its runs
+    huruf: str | None = None  # the font family of its first run that names one
 
 
 def pilih_alternatif(ac: Elemen) -> Elemen | None:
@@ -99,6 +100,8 @@ def _run(r: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
                 size = None
         elif _RSTYLE in props:
             size = gaya.ukuran_gaya_run(props[_RSTYLE].get(WV))
+        if isi.huruf is None and _RFONTS in props:
+            isi.huruf = huruf_run(r[0], gaya.tema)
         if size is not None and not hidden:
             isi.ukuran = size if isi.ukuran is None else max(isi.ukuran, size)
     for child in r:
