@@ -210,8 +210,10 @@ class Tata:
         self._gambar(par, kotak, (x0, x1), None, None)
         self.y += par.tinggi
         self.kosong = False
-        if par.isi.putus_akhir:
+        if par.isi.putus_akhir or (self.render and par.isi.render_tengah):
             self.halaman_baru()
+            if par.isi.render_tengah:  # the paragraph's last lines are on the new page
+                self.y += par.sifat.tinggi_baris(par.isi.ukuran or par.sifat.ukuran)
 
     def _gambar(
         self,
@@ -351,6 +353,7 @@ class Tata:
                 isinstance(first := next(iter(s.isi), None), _Par) and first.isi.render_awal
                 for s in ukur.sel[ri]
             )
+            tengah = self.render and _patah_tengah(ukur.sel[ri])
             sisa = 0.0  # what of a row split over the page bottom goes on the next page
             if out is not None and not rendered and not self._muat(h):
                 free = self.dasar - self.y
@@ -374,6 +377,16 @@ class Tata:
                 self.halaman_baru()
             if out is None:
                 out = self._tabel_baru()
+            if tengah:  # Word broke this row over a page: its rest heads the next page
+                bagian1 = min(h, max(self.dasar - self.y, _BAGIAN_MIN))
+                self._tempatkan_baris(ukur, ri, out, salinan=False, tinggi=bagian1)
+                self._tutup(out)
+                self.halaman_baru()
+                out = self._tabel_baru()
+                for hj in judul:
+                    self._tempatkan_baris(ukur, hj, out, salinan=True)
+                self._sambungan(ukur, ri, out, max(h - bagian1, _BAGIAN_MIN))
+                continue
             self._tempatkan_baris(ukur, ri, out, salinan=False)
         if out is not None:
             self._tutup(out)
@@ -545,6 +558,17 @@ class Tata:
             teks = isi_paragraf(p, self.gaya).teks
             if teks.strip():
                 self.bahan.kepala_kaki.append(Paragraf(teks=teks))
+
+
+def _patah_tengah(cells: list[_IsiSel]) -> bool:
+    """Whether Word's last rendering broke a page inside this row (not before it)."""
+    for cell in cells:
+        for i, item in enumerate(cell.isi):
+            if isinstance(item, _Par) and (
+                item.isi.render_tengah or (i > 0 and item.isi.render_awal)
+            ):
+                return True
+    return False
 
 
 def _lanjut(row: BarisGrid, kolom: int) -> bool:

@@ -45,6 +45,7 @@ class IsiParagraf:
     putus_awal: bool = False  # a page break before any text (Word starts a new page)
     putus_akhir: bool = False  # a page break after some text (the next content starts a page)
     render_awal: bool = False  # Word last rendered a page break before this paragraph
+    render_tengah: bool = False  # ... or inside it, after some of its text
     ukuran: float | None = None  # the largest font size of its runs
     huruf: str | None = None  # the font family of its first run that names one
 
@@ -143,5 +144,8 @@ def _run(r: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
                 for inner in branch:
                     if inner.tag in (_DRAWING, _PICT, _OBJECT):
                         isi.gambar.append(inner)
-        elif tag == _RENDER and not "".join(bagian).strip():
-            isi.render_awal = True
+        elif tag == _RENDER:
+            if "".join(bagian).strip() or isi.gambar:
+                isi.render_tengah = True
+            else:
+                isi.render_awal = True
