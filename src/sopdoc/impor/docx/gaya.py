@@ -11,6 +11,7 @@ once each and cached.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lxml import etree
 
@@ -40,6 +41,7 @@ HURUF: dict[str, tuple[float, float]] = {
 """Per font family: single line height over the font size, and average width against Arial."""
 
 
+@lru_cache(maxsize=256)
 def faktor_huruf(nama: str) -> tuple[float, float]:
     """(line height factor, width factor) of a font family; Arial's when unknown."""
     return HURUF.get(nama.strip().lower(), (1.15, 1.0))
@@ -165,6 +167,7 @@ class Gaya:
         self._gaya: dict[str, Elemen] = {}
         self._cache: dict[tuple[str | None, str | None], SifatParagraf] = {}
         self._langsung: dict[tuple[str | None, bytes], SifatParagraf] = {}
+        self._huruf: dict[tuple[str, ...], str | None] = {}
         self._default_para: str | None = None
         self._default_tabel: str | None = None
         base = SifatParagraf(huruf=self.tema.get("minor", ""))
@@ -230,6 +233,14 @@ class Gaya:
                     s = replace(s, ukuran=size)
             found = self._langsung[key] = s
         return found
+
+    def huruf(self, rfonts: Elemen) -> str | None:
+        """The family a run's ``w:rFonts`` names (memoised on its attributes)."""
+        key = tuple(rfonts.attrib.values())
+        if key not in self._huruf:
+            fonts = rfonts.getparent()
+            self._huruf[key] = huruf_run(fonts, self.tema) if fonts is not None else None
+        return self._huruf[key]
 
     def ukuran_gaya_run(self, sid: str | None) -> float | None:
         """The font size a character style sets, if any."""

@@ -259,7 +259,7 @@ class Tata:
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
         size = isi.ukuran or sifat.ukuran
-        huruf = isi.huruf or sifat.huruf
+        huruf = (self.gaya.huruf(isi.rfonts) if isi.rfonts is not None else None) or sifat.huruf
         line = sifat.tinggi_baris(size, huruf)
         avail = max(lebar - sifat.kiri - sifat.kanan - _WRAP_SLACK, 10.0)
         teks = isi.teks.replace("\t", "    ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .gaya import Gaya, huruf_run
+from .gaya import Gaya
 from .ooxml import WV, Elemen, anak, benar, q
 
 _WADAH = {
@@ -47,7 +47,7 @@ class IsiParagraf:
     render_awal: bool = False  # Word last rendered a page break before this paragraph
     render_tengah: bool = False  # ... or inside it, after some of its text
     ukuran: float | None = None  # the largest font size of its runs
-    huruf: str | None = None  # the font family of its first run that names one
+    rfonts: Elemen | None = None  # the w:rFonts of its first run that names a font
 
 
 def pilih_alternatif(ac: Elemen) -> Elemen | None:
@@ -101,8 +101,8 @@ def _run(r: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
                 size = None
         elif _RSTYLE in props:
             size = gaya.ukuran_gaya_run(props[_RSTYLE].get(WV))
-        if isi.huruf is None and _RFONTS in props:
-            isi.huruf = huruf_run(r[0], gaya.tema)
+        if isi.rfonts is None:
+            isi.rfonts = props.get(_RFONTS)
         if size is not None and not hidden:
             isi.ukuran = size if isi.ukuran is None else max(isi.ukuran, size)
     for child in r:
