@@ -22,6 +22,11 @@ The contract between readers and the assembler:
 - Symbols are classified by geometry (:class:`JenisSimbol`); ``bentuk`` keeps
   what the reader saw (e.g. ``"prstGeom:flowChartDecision"``, ``"vml:diamond-path"``,
   ``"pdf:path-4-points"``) for the report.
+- ``urutan`` of a table or a paragraph is its place in the reading order of
+  the whole document (0, 1, 2, ... across tables and paragraphs together), so
+  the assembler can tell which paragraphs come between which tables (one file
+  may hold several SOPs). Where a reader leaves it ``None``, the assembler
+  orders by page and box.
 - An arrow is a polyline from tail to head; ``kepala`` says at which ends an
   arrowhead was drawn. A line with no arrowhead is still recorded (a lane
   border or a connector without heads is for the assembler to judge).
@@ -91,6 +96,7 @@ class Tabel:
 
     baris: list[list[Sel]]
     kotak: Kotak | None = None
+    urutan: int | None = None  # place in the document's reading order (tables and paragraphs)
 
 
 @dataclass
@@ -100,6 +106,7 @@ class Paragraf:
     teks: str
     kotak: Kotak | None = None
     penomoran: str | None = None  # generated list marker, if any
+    urutan: int | None = None  # place in the document's reading order (tables and paragraphs)
 
 
 @dataclass
