@@ -11,6 +11,7 @@ The public API::
     sopdoc.build_docx(sop, "out/010.docx")   # the official DOCX with its flowchart
     sopdoc.build_pdf(katalog.sops, "out/")    # DOCX + PDF of each SOP (LibreOffice)
     sopdoc.build_book(katalog.sops, "out/buku-sop.pdf")  # the bound SOP book
+    sopdoc.import_file("arsip/sop-010.docx").sops  # existing SOPs (DOCX, PDF, e-SOP pages)
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -22,6 +23,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .docx import build_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
+from .impor import Impor, ImporError, import_file
 from .model import (
     Kegiatan,
     Kertas,
@@ -49,6 +51,8 @@ __all__ = [
     "SETTINGS_FILE",
     "Dimuat",
     "Finding",
+    "Impor",
+    "ImporError",
     "Katalog",
     "Kegiatan",
     "Kertas",
@@ -73,6 +77,7 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "import_file",
     "json_schema",
     "lint",
     "load",
