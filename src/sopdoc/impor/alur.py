@@ -91,7 +91,10 @@ def tempatkan(
     page_rows = rows.get(box.halaman, [])
     inside = [r for r in page_rows if r[0] - 0.5 <= cy <= r[1] + 0.5]
     yakin = 1.0
-    if inside:
+    anchored = _baris_jangkar(simbol, prosedur)
+    if anchored is not None:  # a shape anchored in a cell of a step's row (DOCX)
+        step = anchored
+    elif inside:
         step = inside[0][2]
     else:
         near = [(min(abs(cy - r[0]), abs(cy - r[1])), r[2]) for r in page_rows]
@@ -116,6 +119,17 @@ def tempatkan(
         chosen = [min(range(len(lanes)), key=lambda k: abs((lanes[k][0] + lanes[k][1]) / 2 - cx))]
         yakin = min(yakin, 0.6)
     return _Tempat(simbol, step, chosen, yakin)
+
+
+def _baris_jangkar(simbol: Simbol, prosedur: Prosedur) -> int | None:
+    """The step whose row holds the cell the symbol is anchored in, if it is so anchored."""
+    if simbol.sel is None:
+        return None
+    table, row, _cell = simbol.sel
+    for i, step in enumerate(prosedur.langkah):
+        if (table, row) in step.sel:
+            return i
+    return None
 
 
 def baca_alur(kt: Konteks, prosedur: Prosedur, lane_ids: list[str]) -> bool:
@@ -238,6 +252,11 @@ class _Cabang:
 
 def _potongan(bahan_panah: list[Panah], page: int) -> list[list[Titik]]:
     """The line pieces of a page as point lists, tail first (a head at the start reversed)."""
+    return [p for p, _head in _potongan_kepala(bahan_panah, page)]
+
+
+def _potongan_kepala(bahan_panah: list[Panah], page: int) -> list[tuple[list[Titik], bool]]:
+    """The line pieces of a page, tail first, and whether only their last point is a head."""
     out = []
     for p in bahan_panah:
         if p.halaman != page or len(p.titik) < 2:
@@ -245,7 +264,7 @@ def _potongan(bahan_panah: list[Panah], page: int) -> list[list[Titik]]:
         pts = list(p.titik)
         if p.kepala == "awal":
             pts.reverse()
-        out.append(pts)
+        out.append((pts, p.kepala in ("akhir", "awal")))
     return out
 
 
@@ -284,12 +303,13 @@ def _cabang(
             continue
         d = decisions[0]
         page = d.kotak.halaman
-        pieces = _potongan(bahan.panah, page)
+        headed = _potongan_kepala(bahan.panah, page)
+        pieces = [p for p, _h in headed]
         branches: list[tuple[int, list[Titik]]] = []
-        for k, pts in enumerate(pieces):
+        for k, (pts, one_way) in enumerate(headed):
             for end in (0, -1):
-                if _jarak(pts[end], d.kotak) > _TOL:
-                    continue
+                if _jarak(pts[end], d.kotak) > _TOL or (one_way and end == -1):
+                    continue  # not touching, or an arrow coming in
                 oriented = pts if end == 0 else list(reversed(pts))
                 used = {k}
                 path = _ikuti(oriented[-1], pieces, used)
@@ -340,19 +360,31 @@ def _sasaran(
     return best[1]
 
 
-def _label_dekat(path: list[Titik], labels: list[Label], page: int) -> Label | None:
-    """The label nearest the start of a path (within 18 pt of its first two pieces)."""
-    best: tuple[float, Label] | None = None
+def _jarak_label(path: list[Titik], lab: Label) -> float:
+    """How far a label stands from the start of a path (its first three pieces)."""
+    half = max(lab.kotak.lebar, lab.kotak.tinggi) / 2
+    best = math.inf
+    for k, (a, b) in enumerate(itertools.pairwise(path)):
+        if k > 2:
+            break
+        best = min(best, max(0.0, _jarak_segmen(lab.kotak.tengah, a, b) - half) + 4 * k)
+    return best
+
+
+def _label_cabang(paths: list[list[Titik]], labels: list[Label], page: int) -> list[Label | None]:
+    """The label of each branch: every label near a branch goes to the nearest one."""
+    out: list[tuple[float, Label] | None] = [None] * len(paths)
     for lab in labels:
         if lab.kotak.halaman != page:
             continue
-        for k, (a, b) in enumerate(itertools.pairwise(path)):
-            if k > 1:
-                break
-            dist = _jarak_segmen(lab.kotak.tengah, a, b) + 10 * k
-            if dist <= 18 and (best is None or dist < best[0]):
-                best = (dist, lab)
-    return best[1] if best else None
+        dists = [_jarak_label(p, lab) for p in paths]
+        k = min(range(len(paths)), key=dists.__getitem__) if paths else -1
+        if k < 0 or dists[k] > 12:
+            continue
+        have = out[k]
+        if have is None or dists[k] < have[0]:
+            out[k] = (dists[k], lab)
+    return [x[1] if x else None for x in out]
 
 
 def _jarak_segmen(p: Titik, a: Titik, b: Titik) -> float:
@@ -375,7 +407,8 @@ def _pilih(
     """Which branch is 'Tidak', and the labels printed on both."""
     if not branches:
         return _Cabang(None)
-    named = [(t, path, _label_dekat(path, labels, page)) for t, path in branches]
+    found = _label_cabang([path for _t, path in branches], labels, page)
+    named = [(t, path, lab) for (t, path), lab in zip(branches, found, strict=True)]
     tidak = [b for b in named if b[2] is not None and _TIDAK.match(b[2].teks)]
     ya = [b for b in named if b[2] is not None and _YA.match(b[2].teks) and b not in tidak]
     pesan = ""

@@ -11,6 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from ..pemeriksaan.peran import load_peran
 from ..teks import bersihkan_markup
@@ -283,3 +284,48 @@ def id_lajur(label: str, taken: set[str]) -> str:
 def kosong(teks: str) -> bool:
     """Whether a printed value says nothing ('', '-', '—', residue alone)."""
     return bool(_KOSONG.match(bersihkan_markup(teks)))
+
+
+@lru_cache(maxsize=1)
+def _kosakata() -> frozenset[str]:
+    """Words of lane labels sopdoc knows (role aliases, their qualifiers, header words)."""
+    data = load_peran()
+    words: set[str] = set(data.awalan)
+    for alias, _pid in data.aliases:
+        words.update(alias)
+    for quals in data.bagian.values():
+        for spelling, _ids in quals:
+            words.update(spelling)
+    words.update(
+        _kata(
+            "pelaksana kegiatan aktivitas kelengkapan persyaratan keterangan output waktu "
+            "petugas kepala sekretaris seksi bagian umum kepegawaian"
+        )
+    )
+    return frozenset(w for w in words if w.isalpha() and len(w) > 1)
+
+
+def gabung_kata(teks: str) -> str:
+    """Words cut where a narrow cell wrapped them joined again ('SEKRET ARIS' -> 'SEKRETARIS').
+
+    Two pieces are joined when together they make a word of a lane label that
+    neither is alone, or when a line ends inside a word (a one-letter tail).
+    """
+    vocab = _kosakata()
+    parts = re.split(r"(\s+)", teks.strip())
+    out: list[str] = []
+    for part in parts:
+        if not part:
+            continue
+        if len(out) >= 2 and not part.isspace() and out[-1].isspace():
+            prev = out[-2]
+            a, b = re.sub(r"\W", "", prev).lower(), re.sub(r"\W", "", part).lower()
+            tail = prev[-1:].isalpha() and part[:1].isalpha()
+            joined = (a + b) in vocab and not (a in vocab and b in vocab)
+            cut = "\n" in out[-1] and len(b) == 1 and part.isalpha()
+            if tail and (joined or cut):
+                out.pop()
+                out[-1] = prev + part
+                continue
+        out.append(part)
+    return " ".join("".join(out).split())

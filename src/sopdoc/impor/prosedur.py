@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from .bahan import Kotak, Sel, Tabel
-from .normal import bersihkan, judul, rapikan
+from .normal import bersihkan, gabung_kata, judul, rapikan
 
 KOLOM = {
     "no": r"no\.?|nomor|no\.? urut",
@@ -51,6 +51,7 @@ class Langkah:
     kotak: list[Kotak] = field(default_factory=list)  # one per row piece
     tanda: list[int] = field(default_factory=list)  # lanes whose cell holds a mark or text
     sub_baris: int = 0
+    sel: list[tuple[int, int]] = field(default_factory=list)  # its rows: (Bahan.tabel index, row)
 
     def isi(self, key: str) -> str:
         return "\n".join(x for x in self.teks.get(key, []) if x)
@@ -70,6 +71,11 @@ class Prosedur:
 
 def _norm(teks: str) -> str:
     return " ".join(bersihkan(teks).replace("\n", " ").split()).strip(" :")
+
+
+def _kepala(teks: str) -> str:
+    """A header cell's text, words cut by a narrow column joined again."""
+    return gabung_kata(_norm(teks))
 
 
 def _grid(row: list[Sel]) -> list[tuple[Sel, bool]]:
@@ -127,7 +133,7 @@ def adalah_prosedur(tabel: Tabel) -> bool:
 
 def peran_kolom(header: list[list[Sel]], spans_known: bool) -> tuple[list[str | None], list[Lajur]]:
     """The role of each grid column ('no', 'aktivitas', 'lajur:<k>', ...) and the lanes."""
-    grids = [[("" if c.lanjutan else _norm(c.teks)) for c, _rep in _grid(r)] for r in header]
+    grids = [[("" if c.lanjutan else _kepala(c.teks)) for c, _rep in _grid(r)] for r in header]
     width = max(len(g) for g in grids)
     for g in grids:
         g.extend([""] * (width - len(g)))
@@ -168,8 +174,14 @@ def peran_kolom(header: list[list[Sel]], spans_known: bool) -> tuple[list[str | 
     return roles, lanes
 
 
-def baca_prosedur(tabel: list[tuple[int, Tabel]], spans_known: bool) -> Prosedur | None:
-    """Read the procedure table(s) among ``tabel`` (block index, table); None if there is none."""
+def baca_prosedur(
+    tabel: list[tuple[int, Tabel]], spans_known: bool, nomor_tabel: dict[int, int] | None = None
+) -> Prosedur | None:
+    """Read the procedure table(s) among ``tabel`` (block index, table); None if there is none.
+
+    ``nomor_tabel`` maps ``id(table)`` to its index in ``Bahan.tabel``, so that each step
+    knows its rows as (table, row) for drawings anchored in a cell.
+    """
     roles: list[str | None] | None = None
     lanes: list[Lajur] = []
     steps: list[Langkah] = []
@@ -197,11 +209,14 @@ def baca_prosedur(tabel: list[tuple[int, Tabel]], spans_known: bool) -> Prosedur
             continue
         used.append(n)
         first_piece = True
-        for row in rows[start:]:
+        where = nomor_tabel.get(id(tab), -1) if nomor_tabel else -1
+        for r, row in enumerate(rows[start:], start):
             if _baris_nomor_kolom(row) or adalah_kepala(row):
                 continue
             _kolom_lajur(result, [row], roles, body=True)
             _baris(row, roles, steps, first_piece)
+            if steps:
+                steps[-1].sel.append((where, r))
             first_piece = False
     if roles is None or not steps:
         return None

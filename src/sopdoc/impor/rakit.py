@@ -109,11 +109,14 @@ def _pembuka_atau_label(p: Paragraf) -> bool:
 def rakit(bahan: Bahan, keep_markup: bool = False) -> list[SopImpor]:
     """Every SOP of the document; :class:`BukanSop` when there is none."""
     blok = urutkan(bahan)
+    nomor_tabel = {id(t): k for k, t in enumerate(bahan.tabel)}
     hasil = []
     for segment in pisah(blok):
         kt = Konteks(bahan, segment, keep_markup=keep_markup)
         tables = [(n, b) for n, b in enumerate(segment) if isinstance(b, Tabel)]
-        prosedur = baca_prosedur(tables, spans_known=bahan.format != "teks")
+        prosedur = baca_prosedur(
+            tables, spans_known=bahan.format != "teks", nomor_tabel=nomor_tabel
+        )
         has_identity = any(_pembuka(b) for b in segment)
         if prosedur is None and not has_identity:
             continue
@@ -215,9 +218,25 @@ def _kegiatan(kt: Konteks, prosedur: Prosedur) -> None:
                 ),
             )
     kt.data["kegiatan"] = steps
+    _kertas(kt)
     if kt.bahan.simbol and baca_alur(kt, prosedur, lane_ids):
         return
     _tebak(kt, prosedur, lane_ids)
+
+
+def _kertas(kt: Konteks) -> None:
+    """F4 where a page is 330 mm long (A4, the default, otherwise; other sizes noted)."""
+    sizes = {(round(max(w, h)), round(min(w, h))) for w, h in kt.bahan.ukuran_halaman}
+    if any(abs(long - 935) <= 8 for long, _short in sizes):
+        kt.data["kertas"] = "F4"
+    others = sorted(s for s in sizes if abs(s[0] - 935) > 8 and abs(s[0] - 842) > 8)
+    if others:
+        kt.catat(
+            ("kertas",),
+            _("paper of {w} x {h} mm is neither A4 nor F4; the spec keeps A4").format(
+                w=round(others[0][1] / 72 * 25.4), h=round(others[0][0] / 72 * 25.4)
+            ),
+        )
 
 
 def _tebak(kt: Konteks, prosedur: Prosedur, lane_ids: list[str]) -> None:
@@ -258,7 +277,7 @@ def _sop(kt: Konteks) -> Sop:
     order = [
         "kop", "nomor", "nama", "instansi", "unit", "tanggal", "disahkan_oleh", "dasar_hukum",
         "kualifikasi_pelaksana", "keterkaitan", "peralatan_perlengkapan", "peringatan",
-        "pencatatan_pendataan", "pelaksana", "kegiatan",
+        "pencatatan_pendataan", "pelaksana", "kegiatan", "kertas",
     ]  # fmt: skip
     data = {k: kt.data[k] for k in order if k in kt.data}
     try:
