@@ -132,13 +132,22 @@ def _tabel(tabel: Tabel, add: object, current: str | None) -> str | None:
 
 
 def _sel_teks(cell: Sel) -> str:
-    """A cell's text with its generated list markers written in, one item per paragraph."""
+    """A cell's text with its generated list markers written in, one item per paragraph;
+    a table nested in the cell (items in columns) is read column by column."""
     if len(cell.penomoran) != len(cell.paragraf):
-        return cell.teks
-    return "\n".join(
-        f"{m} {p}" if m and not TAG.match(p) else p
-        for p, m in zip(cell.paragraf, cell.penomoran, strict=True)
-    )
+        text = cell.teks
+    else:
+        text = "\n".join(
+            f"{m} {p}" if m and not TAG.match(p) else p
+            for p, m in zip(cell.paragraf, cell.penomoran, strict=True)
+        )
+    for inner in cell.tabel:
+        width = max((len(r) for r in inner.baris), default=0)
+        for c in range(width):
+            for row in inner.baris:
+                if c < len(row) and not row[c].lanjutan:
+                    text += "\n" + _sel_teks(row[c])
+    return text.strip("\n")
 
 
 __all__ = ["DAFTAR", "baca_bagian", "bersihkan", "judul_bagian"]

@@ -208,7 +208,15 @@ def pecah_item(teks: str) -> list[str]:
     holds three items; the numbers must follow each other (1, 2, 3) to count as
     markers, so 'Nomor 25 Tahun 2004' is never split. Bullets ('•') also split.
     """
-    lines = [x for x in teks.split("\n") if x.strip() and not _KOSONG.match(bersihkan_markup(x))]
+    lines = []
+    for x in teks.split("\n"):
+        if not x.strip() or _KOSONG.match(bersihkan_markup(x)):
+            continue
+        cols = [c for c in x.split("\t") if c.strip()]
+        side_by_side = len(cols) > 1 and all(
+            _PENANDA.match(_PEMBUKA.sub("", c).lstrip() + " ") for c in cols
+        )
+        lines.extend(cols if side_by_side else [x])  # two columns of items on one line
     marked = [bool(_PENANDA.match(_PEMBUKA.sub("", x).lstrip())) for x in lines]
     if any(marked):  # lines without a marker continue the item above (a wrapped line)
         joined: list[str] = []
@@ -221,6 +229,7 @@ def pecah_item(teks: str) -> list[str]:
     items: list[str] = []
     for line in lines:
         items.extend(_pecah_nomor(line))
+    items = _urut_nomor(items)
     out = []
     for item in items:
         text, _marker = lepas_penanda(item)
@@ -229,6 +238,19 @@ def pecah_item(teks: str) -> list[str]:
         elif out:  # residue alone (a closing tag): keep it with the item before
             out[-1] += text
     return out
+
+
+def _urut_nomor(items: list[str]) -> list[str]:
+    """Items numbered 1..n read out of order (two columns read row by row) put in order."""
+    numbers = []
+    for item in items:
+        m = re.match(r"(\d{1,2})[.)]\s", _PEMBUKA.sub("", item).lstrip())
+        if not m:
+            return items
+        numbers.append(int(m.group(1)))
+    if sorted(numbers) != list(range(1, len(items) + 1)):
+        return items
+    return [item for _n, item in sorted(zip(numbers, items, strict=True))]
 
 
 def _pecah_nomor(line: str) -> list[str]:

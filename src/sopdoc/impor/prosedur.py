@@ -225,17 +225,15 @@ def baca_prosedur(
 
 
 def _kepala_lanjut(rows: list[list[Sel]], i: int) -> bool:
-    """A header row of a multi-level header that holds only lane names (no known words)."""
-    if i == 0 or i >= len(rows) or _baris_nomor_kolom(rows[i]):
+    """A lower header row holding only lane names (two-level lane headers): its No. and
+    activity cells are empty or merged from above, and its texts are short names."""
+    if i == 0 or i >= len(rows) or not rows[i] or _baris_nomor_kolom(rows[i]):
         return False
-    cells = [c for c in rows[i] if not c.lanjutan]
-    first = _norm(cells[0].teks) if cells else ""
-    return (
-        not _NOMOR.match(first)
-        and not any(_norm(c.teks) for c in cells[:1])
-        and any(_norm(c.teks) for c in cells)
-        and not any(len(_norm(c.teks)) > 60 for c in cells)
-    )
+    grid = [c for c, _rep in _grid(rows[i])]
+    if any(not c.lanjutan and _norm(c.teks) for c in grid[:2]):
+        return False  # a No. or an activity: a step, not a header
+    texts = [_norm(c.teks) for c in rows[i] if not c.lanjutan and _norm(c.teks)]
+    return bool(texts) and all(len(t) <= 60 for t in texts)
 
 
 def _lanjutan_cocok(rows: list[list[Sel]], roles: list[str | None]) -> bool:
