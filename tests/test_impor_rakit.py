@@ -5,6 +5,7 @@ off-page connectors, Y/T labels), built by hand as a Bahan."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import pytest
@@ -43,7 +44,9 @@ def identitas(urutan: int = 1) -> Tabel:
             cont,
             _sel("Disahkan Oleh"),
             _sel(":"),
-            _sel("CAMAT SUKAMAJU BUDI SANTOSO, S.STP, M.Si Pembina Tk. I NIP. 19780220 199612 1 001"),
+            _sel(
+                "CAMAT SUKAMAJU BUDI SANTOSO, S.STP, M.Si Pembina Tk. I NIP. 19780220 199612 1 001"
+            ),
         ],
     ]
     return Tabel(rows, urutan=urutan)
@@ -56,7 +59,10 @@ def bagian(urutan: int = 2) -> Tabel:
             [_sel("DASAR HUKUM :"), _sel("KUALIFIKASI PELAKSANA :")],
             [
                 Sel(
-                    ["UU Nomor 23 Tahun 2014 tentang Pemerintahan Daerah", "PP Nomor 17 Tahun 2018"],
+                    [
+                        "UU Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
+                        "PP Nomor 17 Tahun 2018",
+                    ],
                     penomoran=["1.", "2."],
                 ),
                 _sel("- Memahami tugas pokok\n- Mampu mengoperasikan komputer"),
@@ -79,9 +85,9 @@ class Kolom:
     x1: float
 
 
-# NO | URAIAN KEGIATAN | lanes: Pemohon, (Kecamatan:) Petugas, Camat | PERSYARATAN WAKTU OUTPUT | KET.
+# NO | URAIAN KEGIATAN | Pemohon, (Kecamatan:) Petugas, Camat | PERSYARATAN WAKTU OUTPUT | KET.
 XS = [30, 55, 200, 250, 300, 350, 420, 460, 520, 570]
-COLS = [Kolom(a, b) for a, b in zip(XS, XS[1:], strict=False)]
+COLS = [Kolom(a, b) for a, b in itertools.pairwise(XS)]
 LANE = {0: COLS[2], 1: COLS[3], 2: COLS[4]}
 
 
@@ -89,7 +95,8 @@ def _row(page: int, y0: float, y1: float, texts: list[str], **kw: object) -> lis
     cells = []
     for k, (col, text) in enumerate(zip(COLS, texts, strict=True)):
         extra = kw if k == 0 else {}
-        cells.append(Sel([text] if text else [], Kotak(col.x0, y0, col.x1, y1, page), **extra))  # type: ignore[arg-type]
+        box = Kotak(col.x0, y0, col.x1, y1, page)
+        cells.append(Sel([text] if text else [], box, **extra))  # type: ignore[arg-type]
     return cells
 
 
@@ -149,18 +156,37 @@ def prosedur_bahan() -> Bahan:
     t1.urutan = t2.urutan = None
     e = ""
     # page 1: steps 1-2 (step 1: terminator in Pemohon and process in Petugas; step 2 split)
-    p1 = _header(1, 40) + [
-        _row(1, 76, 110, ["1", "Mengajukan permohonan", e, e, e, "KTP, KK", "5 menit", "Berkas", e]),
-        _row(1, 110, 150, ["2", "Memeriksa kelengkapan", e, e, e, "Berkas", "10 menit",
-                           "Berkas", e]),  # fmt: skip
+    p1 = [
+        *_header(1, 40),
+        _row(
+            1, 76, 110, ["1", "Mengajukan permohonan", e, e, e, "KTP, KK", "5 menit", "Berkas", e]
+        ),
+        _row(
+            1, 110, 150, ["2", "Memeriksa kelengkapan", e, e, e, "Berkas", "10 menit", "Berkas", e]
+        ),
     ]
     # page 2: the rest of step 2 (no number), step 4 (3 skipped) with a sub-row, step 5 decision
-    p2 = _header(2, 40) + [
+    p2 = [
+        *_header(2, 40),
         _row(2, 76, 96, [e, "berkas permohonan", e, e, e, e, e, e, e]),
         _row(2, 96, 130, ["4", "Memverifikasi data", e, e, e, "Berkas", "1 jam", "Data", e]),
         _row(2, 130, 150, [e, "a. mencocokkan arsip", e, e, e, e, e, e, e], lanjutan=True),
-        _row(2, 150, 190, ["5", "Menandatangani", e, e, e, "Konsep", "1 hari", "Surat",
-                           "Jika tidak sesuai kembali ke 1"]),  # fmt: skip
+        _row(
+            2,
+            150,
+            190,
+            [
+                "5",
+                "Menandatangani",
+                e,
+                e,
+                e,
+                "Konsep",
+                "1 hari",
+                "Surat",
+                "Jika tidak sesuai kembali ke 1",
+            ],
+        ),
     ]
     # page 3: no header at all, one last step
     p3 = [_row(3, 40, 80, ["6", "Menyerahkan surat", e, e, e, "Surat", "5 menit", "Surat", e])]
@@ -199,7 +225,7 @@ def test_identity_variants_in_any_order() -> None:
     bahan.tabel[0].baris.append(
         [_sel(lanjutan=True), _sel("Kegiatan"), _sel(":"), _sel("x")]
     )  # not a label
-    bahan.tabel.append(Tabel(_header(0, 0) + [_row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=1))
+    bahan.tabel.append(Tabel([*_header(0, 0), _row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=1))
     sop = import_bahan(bahan).sop
     assert sop.nomor == "400/012/VI/2025"
     assert sop.nama == "Pelayanan Surat Keterangan Usaha"
@@ -218,7 +244,7 @@ def test_identity_variants_in_any_order() -> None:
 
 def test_sections_however_typed() -> None:
     bahan = Bahan(sumber="word.docx", format="docx", tabel=[identitas(0), bagian(1)])
-    bahan.tabel.append(Tabel(_header(0, 0) + [_row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=2))
+    bahan.tabel.append(Tabel([*_header(0, 0), _row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=2))
     sop = import_bahan(bahan).sop
     assert sop.dasar_hukum == [
         "UU Nomor 23 Tahun 2014 tentang Pemerintahan Daerah",
@@ -307,13 +333,13 @@ def test_title_case_keeps_abbreviations_and_small_words() -> None:
 def test_no_sop_at_all_is_bad_input() -> None:
     bahan = Bahan(sumber="surat.docx", format="docx")
     bahan.paragraf.append(Paragraf("Dengan hormat, ..."))
-    with pytest.raises(ImporError, match="surat.docx"):
+    with pytest.raises(ImporError, match=r"surat\.docx"):
         import_bahan(bahan)
 
 
 def test_unreadable_waktu_is_left_empty_and_reported() -> None:
     bahan = Bahan(sumber="x.docx", format="docx", tabel=[identitas(0)])
-    rows = _header(0, 0) + [_row(0, 40, 60, ["1", "A", "", "", "", "", "sesuai kebutuhan", "", ""])]
+    rows = [*_header(0, 0), _row(0, 40, 60, ["1", "A", "", "", "", "", "sesuai kebutuhan", "", ""])]
     bahan.tabel.append(Tabel(rows, urutan=1))
     result = import_bahan(bahan)
     assert result.sop.kegiatan[0].waktu is None
@@ -321,4 +347,49 @@ def test_unreadable_waktu_is_left_empty_and_reported() -> None:
     assert any(
         b.jenis is Jenis.TIDAK_TERBACA and b.jalur == ("kegiatan", 0, "waktu") for b in butir
     )
+    assert result.laporan.kode_keluar == 1
+
+
+def _tanpa_ttd() -> Bahan:
+    ident = identitas(0)
+    ident.baris = [r for r in ident.baris if "Disahkan" not in r[1].teks]
+    bahan = Bahan(sumber="x.docx", format="docx", tabel=[ident])
+    rows = [*_header(0, 0), _row(0, 40, 60, ["1", "A", "", "", "", "", "5 menit", "", ""])]
+    bahan.tabel.append(Tabel(rows, urutan=1))
+    for k, line in enumerate(
+        [
+            "Sukamaju, 2 Juni 2025",
+            "CAMAT SUKAMAJU",
+            "BUDI SANTOSO, S.STP",
+            "Pembina",
+            "NIP. 19780220 199612 1 001",
+        ]
+    ):
+        bahan.paragraf.append(Paragraf(line, urutan=2 + k))
+    return bahan
+
+
+def test_signatory_from_the_signature_block_is_flagged() -> None:
+    result = import_bahan(_tanpa_ttd())
+    ttd = result.sop.disahkan_oleh
+    assert (ttd.jabatan, ttd.nama, ttd.pangkat, ttd.nip) == (
+        "Camat Sukamaju",
+        "BUDI SANTOSO, S.STP",
+        "Pembina",
+        "19780220 199612 1 001",
+    )
+    assert any(
+        b.jalur == ("disahkan_oleh",) and b.jenis is Jenis.DITEBAK
+        for b in result.hasil[0].laporan.butir
+    )
+
+
+def test_flowchart_pasted_as_a_picture_names_the_page() -> None:
+    from sopdoc.impor.bahan import Gambar
+
+    bahan = _tanpa_ttd()
+    bahan.gambar.append(Gambar(None, "image1.png", sel=(1, 3, 2)))
+    result = import_bahan(bahan)
+    notes = [b for b in result.hasil[0].laporan.butir if b.jenis is Jenis.TIDAK_TERBACA]
+    assert any("1" in b.pesan and "gambar" in b.pesan for b in notes)
     assert result.laporan.kode_keluar == 1

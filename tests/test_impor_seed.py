@@ -233,3 +233,21 @@ def test_html_page_with_lists_spans_and_marks(tmp_path: Path) -> None:
     assert not any(
         b.jenis is Jenis.DITEBAK and b.jalur[0] == "kegiatan" for b in result.hasil[0].laporan.butir
     )
+
+
+def test_cli_folder_jobs_progress_and_lint(tmp_path: Path) -> None:
+    folder = tmp_path / "arsip"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "esop.txt").write_bytes(SEEDS[0].read_bytes())
+    (folder / "sub" / "halaman.html").write_text(HTML, encoding="utf-8")
+    (folder / "catatan.txt").write_text("bukan SOP\n", encoding="utf-8")
+    (folder / "gambar.png").write_bytes(b"\x89PNG")  # not picked up in a folder
+    out = tmp_path / "out"
+    r = _run("import", str(folder), "-o", str(out), "--jobs", "2", "--progress", "--lint")
+    assert r.returncode == 2, r.stderr  # one file of the folder is not an SOP
+    assert "catatan.txt" in r.stderr
+    assert "3/3" in r.stderr  # the progress bar reached the end
+    assert len(list(out.glob("*.yaml"))) == 3  # the good files are still imported
+    assert "Traceback" not in r.stderr
+    # --lint ran the checker on what was imported: the seed's known defects are reported
+    assert "PK-KEC-KBS-011" in r.stdout + r.stderr

@@ -26,6 +26,10 @@ LABEL = {
 }
 """Identity labels by meaning (matched on the label cell's text, markup and colon removed)."""
 
+_SEMUA_LABEL = re.compile(
+    "|".join(f"(?P<{key}>{pattern.pattern})" for key, pattern in LABEL.items()), re.I
+)
+
 _SATUAN = re.compile(
     r"\b(KECAMATAN|KELURAHAN|DESA|DINAS|BADAN|SEKRETARIAT|INSPEKTORAT|KANTOR|RSUD|PUSKESMAS|"
     r"UPT|UPTD|BAGIAN|SATUAN|KESATUAN)\b",
@@ -36,11 +40,11 @@ _WILAYAH = re.compile(r"\b(KABUPATEN|KOTA|PROVINSI)\s+[A-Z][\w .'-]*", re.I)
 
 def label_identitas(teks: str) -> str | None:
     """The identity key a label cell names, or None."""
-    t = bersihkan(teks).strip().rstrip(":").strip()
-    for key, pattern in LABEL.items():
-        if pattern.match(t):
-            return key
-    return None
+    if len(teks) > 80:  # a label is short; long cells are values
+        return None
+    t = bersihkan(teks).rstrip(":").strip()
+    m = _SEMUA_LABEL.match(t)
+    return m.lastgroup if m else None
 
 
 def _sel_isi(cells: list[Sel]) -> list[Sel]:
@@ -52,9 +56,9 @@ def baris_identitas(row: list[Sel]) -> Iterator[tuple[str, str, int]]:
     cells = _sel_isi(row)
     for i, cell in enumerate(cells):
         text = cell.teks.strip()
-        head, sep, _tail = bersihkan(text).partition(":")
         key = label_identitas(text)
-        if key is None and sep:
+        head, sep, _tail = text.partition(":") if key is None else ("", "", "")
+        if key is None and sep and len(head) <= 80:
             key = label_identitas(head)
             if key is not None:
                 yield key, text.split(":", 1)[1].strip(), i
@@ -71,8 +75,8 @@ def baris_identitas(row: list[Sel]) -> Iterator[tuple[str, str, int]]:
 
 
 def adalah_identitas(tabel: Tabel) -> bool:
-    """Whether a table holds the identity rows (a 'Nomor SOP' label)."""
-    return any(key == "nomor" for row in tabel.baris for key, _v, _i in baris_identitas(row))
+    """Whether a table holds the identity rows (a 'Nomor SOP' label among its first rows)."""
+    return any(key == "nomor" for row in tabel.baris[:16] for key, _v, _i in baris_identitas(row))
 
 
 def baca_identitas(kt: Konteks) -> None:
@@ -100,7 +104,16 @@ def baca_identitas(kt: Konteks) -> None:
     if not kop:
         kop = _kop_paragraf(kt)
     _kop(kt, kop)
-    _penandatangan(kt, found.get("disahkan_oleh", ""))
+    signatory = found.get("disahkan_oleh", "")
+    if kosong(signatory):
+        signatory = _blok_tanda_tangan(kt)
+        if signatory:
+            kt.tebak(
+                ("disahkan_oleh",),
+                _("no 'Disahkan oleh' in the identity table; read from the signature block"),
+                0.7,
+            )
+    _penandatangan(kt, signatory)
 
 
 def _nomor_nama(kt: Konteks, found: dict[str, str]) -> None:
@@ -191,6 +204,24 @@ def pecah_penandatangan(teks: str, unit: str = "") -> tuple[dict[str, str], list
             out["jabatan"] = one
             unsure.append("nama")
     return out, unsure
+
+
+def _blok_tanda_tangan(kt: Konteks) -> str:
+    """The signature block (jabatan ... NIP) printed as paragraphs, the last one of the SOP."""
+    lines: list[str] = []
+    for blok in kt.blok:
+        if isinstance(blok, Paragraf):
+            lines.extend(x.strip() for x in blok.teks.split("\n") if x.strip())
+    for k in range(len(lines) - 1, -1, -1):
+        if _NIP.search(lines[k]):
+            start = max(0, k - 4)
+            # the block starts at the jabatan: the first line in capitals
+            for j in range(start, k):
+                if lines[j].upper() == lines[j] and not _NIP.search(lines[j]):
+                    start = j
+                    break
+            return "\n".join(lines[start : k + 1])
+    return ""
 
 
 def _awal_nama(line: str, unit: str) -> int:

@@ -156,6 +156,8 @@ def punya_markup(teks: str) -> bool:
 
 def bersihkan(teks: str) -> str:
     """The text without HTML residue, spacing collapsed (see ``sopdoc.teks``)."""
+    if "<" not in teks and "&" not in teks:  # the usual case, without the regex
+        return " ".join(teks.split())
     return bersihkan_markup(teks)
 
 

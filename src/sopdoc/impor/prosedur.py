@@ -27,6 +27,9 @@ KOLOM = {
     "keterangan": r"keterangan|ket\.?|catatan",
 }
 _KOLOM = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in KOLOM.items()}
+_KEPALA = re.compile(
+    "|".join(rf"^(?:{v})$" for v in (*KOLOM.values(), r"pelaksana", r"mutu\s*baku")), re.I
+)
 _PELAKSANA = re.compile(r"^pelaksana$", re.I)
 _MUTU = re.compile(r"^mutu\s*baku$", re.I)
 _NOMOR = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
@@ -89,11 +92,7 @@ def _grid(row: list[Sel]) -> list[tuple[Sel, bool]]:
 
 def _kata_kepala(teks: str) -> bool:
     t = _norm(teks)
-    return bool(t) and (
-        bool(_PELAKSANA.match(t))
-        or bool(_MUTU.match(t))
-        or any(p.match(t) for p in _KOLOM.values())
-    )
+    return bool(t) and len(t) < 60 and bool(_KEPALA.match(t))
 
 
 def adalah_kepala(row: list[Sel]) -> bool:

@@ -224,6 +224,23 @@ def _kegiatan(kt: Konteks, prosedur: Prosedur) -> None:
     _tebak(kt, prosedur, lane_ids)
 
 
+def _gambar_prosedur(kt: Konteks, prosedur: Prosedur) -> list[int]:
+    """Pages where a picture lies over the procedure rows (a flowchart pasted as an image)."""
+    pages: set[int] = set()
+    rows = {(t, r) for step in prosedur.langkah for t, r in step.sel}
+    boxes = [b for step in prosedur.langkah for b in step.kotak]
+    for pic in kt.bahan.gambar:
+        if pic.sel is not None and (pic.sel[0], pic.sel[1]) in rows:
+            box = next((b for s in prosedur.langkah if (pic.sel[0], pic.sel[1]) in s.sel
+                        for b in s.kotak), None)  # fmt: skip
+            pages.add(box.halaman if box else 0)
+        elif pic.kotak is not None and any(
+            b.halaman == pic.kotak.halaman and b.y0 <= pic.kotak.tengah[1] <= b.y1 for b in boxes
+        ):
+            pages.add(pic.kotak.halaman)
+    return sorted(pages)
+
+
 def _kertas(kt: Konteks) -> None:
     """F4 where a page is 330 mm long (A4, the default, otherwise; other sizes noted)."""
     sizes = {(round(max(w, h)), round(min(w, h))) for w, h in kt.bahan.ukuran_halaman}
@@ -244,7 +261,16 @@ def _tebak(kt: Konteks, prosedur: Prosedur, lane_ids: list[str]) -> None:
     steps = kt.data["kegiatan"]
     texts = [{k: bersihkan(s.get(k, "")) for k in ("aktivitas", "output")} for s in steps]
     guesses = tebak_lajur(texts, [lbl for lbl in kt.data["pelaksana"].values()])
-    if lane_ids:
+    pictures = _gambar_prosedur(kt, prosedur)
+    if pictures:
+        kt.gagal(
+            (),
+            _(
+                "page {pages}: the flowchart is a picture and cannot be read; the table is read "
+                "and the lanes are guessed from the texts"
+            ).format(pages=", ".join(str(p + 1) for p in pictures)),
+        )
+    elif lane_ids:
         kt.catat((), _("the document has no flowchart drawing; lanes are read from the texts"))
     for i, (langkah, guess) in enumerate(zip(prosedur.langkah, guesses, strict=True)):
         if langkah.tanda:
