@@ -30,8 +30,12 @@ COMMANDS = [
     "revise",
     "status",
     "formulir",
+    "import",
 ]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
+
+MODULES = {"import": "impor"}
+"""Commands whose module has another name (``import`` is a Python keyword)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -48,8 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name.replace('-', '_'))}")
+        cmd = sub.add_parser(name, help=_(module.HELP), description=module.__doc__)
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
