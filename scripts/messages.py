@@ -8,7 +8,7 @@
     python scripts/messages.py prune        drop the entries no code uses any more
 
 Messages are found by Babel's extractor in ``src/sopdoc`` under the keywords
-``_``, ``N_``, ``ngettext`` and ``pgettext`` (see ``sopdoc.i18n``).
+``_``, ``N_``, ``L_``, ``translate``, ``ngettext`` and ``pgettext`` (see ``sopdoc.i18n``).
 """
 
 from __future__ import annotations
@@ -28,7 +28,14 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "sopdoc"
 LOCALE = SRC / "locale"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "L_": (1,),
+    "translate": (1,),
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
 Key = tuple[str, str | None]  # (msgid, msgctxt)

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ...i18n import L_
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, SpecPath, rule
 from ..text import norm, quote, strip_sop, uraian, words
@@ -120,7 +121,13 @@ def nama_sop_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
                 plain = len(text) <= 60 and "<" not in text
                 shown = quote(text) if plain else quote(subj.teks[cand])
                 yield Problem(
-                    path, f"{uraian(path)} menyebut {shown}, padahal SOP ini tentang {sop.nama}"
+                    path,
+                    L_(
+                        "{where} names {shown}, but this SOP is about {nama}",
+                        where=uraian(path),
+                        shown=shown,
+                        nama=sop.nama,
+                    ),
                 )
                 break
 
@@ -208,7 +215,12 @@ def wilayah_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             if names and not any(_sama(name, o) for o in names):
                 yield Problem(
                     path,
-                    f"{uraian(path)} menyebut {quote(shown)}, padahal SOP ini milik {milik}",
+                    L_(
+                        "{where} names {shown}, but this SOP belongs to {milik}",
+                        where=uraian(path),
+                        shown=quote(shown),
+                        milik=milik,
+                    ),
                 )
                 break
 
