@@ -22,6 +22,18 @@ The contract between readers and the assembler:
 - Symbols are classified by geometry (:class:`JenisSimbol`); ``bentuk`` keeps
   what the reader saw (e.g. ``"prstGeom:flowChartDecision"``, ``"vml:diamond-path"``,
   ``"pdf:path-4-points"``) for the report.
+- ``urutan`` of a table or a paragraph is its place in the reading order of
+  the whole document (0, 1, 2, ... across tables and paragraphs together), so
+  the assembler can tell which paragraphs come between which tables (one file
+  may hold several SOPs). Where a reader leaves it ``None``, the assembler
+  orders by page and box.
+- ``sel`` of a symbol, an arrow, a label or a picture names the table cell
+  its drawing was anchored in, as ``(table, row, cell)`` indexes into
+  ``Bahan.tabel[table].baris[row][cell]`` (DOCX shapes anchored in a cell);
+  a reader's box of such a drawing is an estimate from the cell's estimated
+  place, so the assembler may prefer the anchoring row when the box is doubtful.
+- A reader that cannot read the file at all (corrupt, encrypted, not of its
+  format) raises :class:`BahanTidakTerbaca` with a message for the user.
 - An arrow is a polyline from tail to head; ``kepala`` says at which ends an
   arrowhead was drawn. A line with no arrowhead is still recorded (a lane
   border or a connector without heads is for the assembler to judge).
@@ -33,8 +45,17 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Literal
 
+from ..errors import SopdocError
+
 Titik = tuple[float, float]
 """A point (x, y) in page points."""
+
+AcuanSel = tuple[int, int, int]
+"""A cell a drawing is anchored in: (table index in ``Bahan.tabel``, row, cell index in the row)."""
+
+
+class BahanTidakTerbaca(SopdocError):
+    """The file cannot be read at all: corrupt, encrypted, or not of the reader's format."""
 
 
 @dataclass(frozen=True)
@@ -79,6 +100,7 @@ class Sel:
     span: int = 1  # grid columns covered (horizontal merge)
     lanjutan: bool = False  # continues a vertical merge from the row above
     penomoran: list[str | None] = field(default_factory=list)  # generated list marker per paragraph
+    tabel: list[Tabel] = field(default_factory=list)  # tables nested in this cell
 
     @property
     def teks(self) -> str:
@@ -91,6 +113,7 @@ class Tabel:
 
     baris: list[list[Sel]]
     kotak: Kotak | None = None
+    urutan: int | None = None  # place in the document's reading order (tables and paragraphs)
 
 
 @dataclass
@@ -100,6 +123,7 @@ class Paragraf:
     teks: str
     kotak: Kotak | None = None
     penomoran: str | None = None  # generated list marker, if any
+    urutan: int | None = None  # place in the document's reading order (tables and paragraphs)
 
 
 @dataclass
@@ -111,6 +135,7 @@ class Simbol:
     teks: str = ""
     bentuk: str = ""  # what the reader saw, for the report
     yakin: float = 1.0  # confidence in ``jenis``, 0..1
+    sel: AcuanSel | None = None  # the table cell the shape was anchored in
 
 
 @dataclass
@@ -120,6 +145,7 @@ class Panah:
     titik: list[Titik]
     halaman: int = 0
     kepala: Literal["akhir", "awal", "keduanya", "tidak_ada"] = "akhir"
+    sel: AcuanSel | None = None  # the table cell the line was anchored in
 
 
 @dataclass
@@ -128,6 +154,16 @@ class Label:
 
     teks: str
     kotak: Kotak
+    sel: AcuanSel | None = None  # the table cell the text box was anchored in
+
+
+@dataclass
+class Gambar:
+    """A picture (a logo, a flowchart pasted as an image): where it is, what it is called."""
+
+    kotak: Kotak | None
+    nama: str = ""  # the name or description the author gave it, else the part name
+    sel: AcuanSel | None = None  # the table cell it was anchored in
 
 
 @dataclass
@@ -150,4 +186,6 @@ class Bahan:
     panah: list[Panah] = field(default_factory=list)
     label: list[Label] = field(default_factory=list)
     catatan: list[Catatan] = field(default_factory=list)
+    gambar: list[Gambar] = field(default_factory=list)
+    kepala_kaki: list[Paragraf] = field(default_factory=list)  # page header/footer text, not body
     ukuran_halaman: list[tuple[float, float]] = field(default_factory=list)  # (w, h) per page
