@@ -192,7 +192,7 @@ def test_cli_build_pdf_writes_a_pdf_beside_each_docx(tmp_path: Path) -> None:
     # the DOCX are unchanged (their specs are not even loaded), their PDFs are missing
     first = subprocess.run([*command, "--pdf"], capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
-    assert "0 built, 2 unchanged" in first.stdout
+    assert "0 dibuat, 2 tidak berubah" in first.stdout
     docx = sorted(out.glob("*.docx"))
     assert len(docx) == 2
     for path in docx:

@@ -364,6 +364,10 @@ class PengaturanKatalog(Tampilan):
     instansi: str | None = Field(None, description="Default instansi")
     unit: str | None = Field(None, description="Default unit")
     disahkan_oleh: Penandatangan | None = Field(None, description="Default signatory")
+    root: bool = Field(
+        False,
+        description="true: this folder is the catalog's top; settings files above it do not apply",
+    )
     lint: dict[str, Any] = Field(
         default_factory=dict, description="Checker configuration (select, ignore, severity, ...)"
     )
