@@ -21,7 +21,17 @@ from ..errors import SopdocError, SpecError, SpecLoadError
 from ..i18n import LANGUAGES, N_, _, ngettext, set_language
 from . import argparse_i18n
 
-COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
+COMMANDS = [
+    "validate",
+    "lint",
+    "schema",
+    "build",
+    "book",
+    "diff",
+    "revise",
+    "status",
+    "formulir",
+]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 
 
@@ -41,6 +51,11 @@ def _add_lang(parser: argparse.ArgumentParser, **kwargs: object) -> None:
     )
 
 
+def _description(module: object) -> str:
+    """A command's ``--help`` text: its ``DESCRIPTION`` (its docstring until it has one)."""
+    return str(getattr(module, "DESCRIPTION", None) or getattr(module, "__doc__", None) or "-")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The parser, its texts in the current language (see :func:`sopdoc.i18n.set_language`)."""
     argparse_i18n.install()
@@ -58,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd = sub.add_parser(
             name,
             help=_(module.HELP),
-            description=_(module.DESCRIPTION),
+            description=_(_description(module)),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
         _add_lang(cmd, default=argparse.SUPPRESS)

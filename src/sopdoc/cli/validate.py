@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import SpecLoadError
 from ..i18n import N_, _, ngettext
-from .paths import load_all
+from ..siklus.rekaman import load_rekaman_paths
+from ..spec import load_paths
 
 HELP = N_("load specs and report schema errors with file:line:column")
 DESCRIPTION = N_(
     "Load specs and report every schema error (file:line:column); exit 0 when all load.\n"
     "\n"
     "PATH is a spec file or a catalog folder (every *.yaml below it, with the\n"
-    "catalog settings of sopdoc.yaml merged in). Exit codes: 0 all specs load,\n"
-    "2 a spec has errors."
+    "catalog settings of sopdoc.yaml merged in); monitoring and evaluation records\n"
+    "(*.monitoring.yaml, *.evaluasi.yaml) named or found are checked too. Exit codes:\n"
+    "0 all specs load, 2 a spec has errors."
 )
 
 
@@ -23,7 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sops = load_all(args.paths)
+    loaded = load_paths(args.paths)
+    rekaman = load_rekaman_paths(args.paths)  # monitoring and evaluation records
+    if loaded.errors or rekaman.errors:
+        raise SpecLoadError([*loaded.errors, *rekaman.errors])
+    sops = loaded.sops
     if not args.quiet:
         for sop in sops:
             print(
@@ -36,4 +43,13 @@ def run(args: argparse.Namespace) -> int:
                 "{n} spec loaded without errors", "{n} specs loaded without errors", len(sops)
             ).format(n=len(sops))
         )
+        n = sum(len(r) for r in rekaman.per_sop.values())
+        if n:
+            print(
+                ngettext(
+                    "{n} monitoring or evaluation record loaded without errors",
+                    "{n} monitoring and evaluation records loaded without errors",
+                    n,
+                ).format(n=n)
+            )
     return 0

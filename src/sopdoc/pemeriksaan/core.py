@@ -113,12 +113,15 @@ class Problem:
     ``sop`` may be left out by a rule of scope ``"sop"`` (it is the SOP being
     checked); a rule of scope ``"katalog"`` must name it. ``key=True`` points at
     the key rather than the value (useful for empty values, ``efektif:``).
+    ``lokasi`` places the finding in another file (a monitoring record, say);
+    ``path`` then names the value in that file.
     """
 
     path: SpecPath
     message: Message | str
     sop: Sop | None = None
     key: bool = False
+    lokasi: Location | None = None
 
 
 CheckSop = Callable[[Sop, "LintContext"], Iterable[Problem]]
@@ -160,6 +163,7 @@ FAMILIES: dict[str, str] = {
     "H": N_("Dasar hukum"),
     "T": N_("Penandatangan (signatory)"),
     "L": N_("Lint (suppressions)"),
+    "S": N_("Siklus (status, penetapan, monitoring and evaluation)"),
 }
 """The rule families by code letter (English; shown through the catalog)."""
 

@@ -16,7 +16,7 @@ from ..model import PengaturanKatalog, Sop
 from ..spec import Dimuat, Katalog, load_paths
 from .baseline import Key, apply_baseline
 from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
-from .core import Finding, LintContext, Rule, Severity, all_rules
+from .core import Finding, LintContext, Problem, Rule, Severity, all_rules
 from .durasi import format_durasi
 from .suppress import scan_files
 from .text import clear_caches
@@ -87,9 +87,7 @@ def run_rules(
         for r, severity in per_sop:
             ctx.rule = r
             for p in r.check(sop, ctx):
-                findings.append(
-                    _finding(r.code, severity, p.sop or sop, p.path, p.message, ctx, p.key)
-                )
+                findings.append(_finding(r.code, severity, p.sop or sop, p, ctx))
     for r in active:
         if r.scope != "katalog":
             continue
@@ -98,7 +96,7 @@ def run_rules(
         for p in r.check(ctx):
             if p.sop is None:
                 raise ValueError(f"rule {r.code} (scope katalog) yielded a problem without sop")
-            findings.append(_finding(r.code, severity, p.sop, p.path, p.message, ctx, p.key))
+            findings.append(_finding(r.code, severity, p.sop, p, ctx))
     ctx.rule = None
     return findings, rules
 
@@ -116,25 +114,10 @@ def _texts(message: Message | str) -> tuple[str, str]:
     return text, text if lang == BASELINE_LANGUAGE else message.render(BASELINE_LANGUAGE)
 
 
-def _finding(
-    code: str,
-    severity: Severity,
-    sop: Sop,
-    path: tuple[str | int, ...],
-    message: Message | str,
-    ctx: LintContext,
-    key: bool,
-) -> Finding:
-    text, base = _texts(message)
-    return Finding(
-        code,
-        severity,
-        text,
-        ctx.lokasi(sop, path, key=key),
-        format_path(path),
-        sop.nomor,
-        baseline_text=base,
-    )
+def _finding(code: str, severity: Severity, sop: Sop, p: Problem, ctx: LintContext) -> Finding:
+    where = p.lokasi or ctx.lokasi(sop, p.path, key=p.key)
+    text, base = _texts(p.message)
+    return Finding(code, severity, text, where, format_path(p.path), sop.nomor, baseline_text=base)
 
 
 def _file_finding(code: str, severity: Severity, message: Message, where: Location) -> Finding:
