@@ -22,7 +22,10 @@ msgid and its named values, never an f-string); the Indonesian translation is
 in the ``lint`` catalog (``scripts/messages.py add lint``). The runner renders
 a message once per finding, in the language of the run, and in Indonesian for
 the baseline's fingerprint, so a baseline holds whatever language a run shows;
-checks that find nothing translate nothing.
+checks that find nothing translate nothing. The docstring's summary line and
+prose (not its PASS/FAIL examples) are msgids as well: ``scripts/messages.py
+add AREA`` adds them, and their Indonesian is what ``lint --explain`` and
+docs/rules.md show.
 """
 
 from __future__ import annotations

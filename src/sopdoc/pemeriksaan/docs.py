@@ -113,7 +113,7 @@ def rules_markdown(lang: str = "id") -> str:
     out = [
         t(_PAGE_HEAD),
         "",
-        t("| code | name | severity | scope | what |"),
+        translate("| code | name | severity | scope | what |", lang),
         "| --- | --- | --- | --- | --- |",
     ]
     for r in rules.values():
@@ -128,13 +128,13 @@ def rules_markdown(lang: str = "id") -> str:
             out += ["", f"## {family}: {t(FAMILIES.get(family, family))}"]
         out += ["", f"### {r.code}", "", f"**{r.name}** — {rule_summary(r, lang)}", ""]
         out.append(
-            t("Severity: `{severity}`; scope: `{scope}`; examples tested: {n}.").format(
-                severity=r.severity.value, scope=r.scope, n=len(examples(r))
-            )
+            translate(
+                "Severity: `{severity}`; scope: `{scope}`; examples tested: {n}.", lang
+            ).format(severity=r.severity.value, scope=r.scope, n=len(examples(r)))
         )
         if r.options:
             out.append(
-                t("Options (defaults): {options}.").format(
+                translate("Options (defaults): {options}.", lang).format(
                     options=", ".join(f"`{k}` = `{v!r}`" for k, v in r.options.items())
                 )
             )

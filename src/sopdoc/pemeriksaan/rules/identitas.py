@@ -53,6 +53,7 @@ def nomor_ganda(ctx: LintContext) -> Iterator[Problem]:
     The nomor identifies the SOP in registers, dispositions and keterkaitan;
     two documents under one nomor cannot be told apart. Nomors are compared
     without spaces and case ('PK. KEC' and 'PK . KEC' are the same nomor).
+    The message names the file and line of the other SOP.
 
     PASS:
 
