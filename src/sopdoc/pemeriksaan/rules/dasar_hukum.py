@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from ...errors import Location
 from ...hukum import Kunci, Kutipan, KutipanError, beda_judul, jenis, parse_kutipan
-from ...i18n import L_, Message
+from ...i18n import L_, Message, _
 from ...model import Sop
 from ...peraturan import Peraturan, Registri, registri_bawaan
 from ...teks import kunci_teks
@@ -577,4 +577,52 @@ def kutipan_beda_katalog(ctx: LintContext) -> Iterator[Problem]:
                     beda=_beda_katalog(b.kutipan.judul, model_judul or ""),
                 ),
                 sop,
+            )
+
+
+_HURUF_KUTIPAN = (
+    (re.compile(r"\bTentang\b"), "Tentang", "tentang"),
+    (re.compile(r"\bTENTANG\b"), "TENTANG", "tentang"),
+    (re.compile(r"\b[Uu]ndang-undang\b"), "Undang-undang", "Undang-Undang"),
+    (re.compile(r"\bnomor(?=\s+\S*\d)"), "nomor", "Nomor"),
+    (re.compile(r"\btahun(?=\s+\d{4})"), "tahun", "Tahun"),
+)
+
+
+@rule("H108", "huruf-kapital-kutipan", Severity.INFO)
+def huruf_kapital_kutipan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A citation is capitalised against the rules for citing regulations ('Tentang').
+
+    UU 12/2011 (Lampiran II, teknik penyusunan) cites a regulation as
+    'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik': 'Undang-Undang',
+    'Nomor' and 'Tahun' with capitals, 'tentang' in small letters. Titles
+    themselves are judged by H102.
+
+    PASS:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-undang Nomor 25 Tahun 2009 Tentang Pelayanan Publik
+    """
+    for b in kutipan_sop(sop, ctx):
+        if b.kutipan is None:
+            continue
+        salah = []
+        for pola, tertulis, baku in _HURUF_KUTIPAN:
+            if pola.search(b.teks):
+                salah.append(
+                    _("{written} (write {standard})").format(
+                        written=quote(tertulis), standard=quote(baku)
+                    )
+                )
+        if salah:
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                _("Citation {name} is capitalised against the citation rules: {what}").format(
+                    name=b.kutipan.nama_pendek, what="; ".join(salah)
+                ),
             )
