@@ -8,7 +8,7 @@ import sys
 
 from ..fileio import write_atomic
 from ..i18n import N_, _
-from ..schema import json_schema, settings_json_schema
+from ..schema import json_schema, rekaman_json_schema, settings_json_schema
 
 HELP = N_("print the JSON Schema of a spec (for editor completion)")
 DESCRIPTION = N_(
@@ -29,11 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help=_("the schema of the catalog settings (sopdoc.yaml)"),
     )
+    parser.add_argument(
+        "--rekaman",
+        choices=["monitoring", "evaluasi"],
+        help=_("the schema of a monitoring or evaluation record"),
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write to FILE instead of stdout"))
 
 
 def run(args: argparse.Namespace) -> int:
-    schema = settings_json_schema() if args.settings else json_schema()
+    if args.rekaman:
+        schema = rekaman_json_schema(args.rekaman)
+    else:
+        schema = settings_json_schema() if args.settings else json_schema()
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         write_atomic(args.output, text)
