@@ -31,8 +31,12 @@ COMMANDS = [
     "revise",
     "status",
     "formulir",
+    "import",
 ]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
+
+MODULES = {"import": "impor"}
+"""Commands whose module has another name (``import`` is a Python keyword)."""
 
 
 DESCRIPTION = N_(
@@ -69,7 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_lang(parser)
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name.replace('-', '_'))}")
         cmd = sub.add_parser(
             name,
             help=_(module.HELP),
