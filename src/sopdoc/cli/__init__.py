@@ -15,9 +15,9 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
-from ..i18n import LANGUAGES, set_language
+from ..i18n import LANGUAGES, _, set_language
 
-COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
+COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise", "site"]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 
 
@@ -36,7 +36,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        describe = getattr(module, "describe", None)  # a translated description, if any
+        description = describe() if describe is not None else module.__doc__
+        cmd = sub.add_parser(name, help=_(module.HELP), description=description)
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
@@ -55,6 +57,10 @@ def print_load_errors(exc: SpecLoadError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # --lang first: the help texts are translated as the parser is built
+    early = argparse.ArgumentParser(add_help=False)
+    early.add_argument("--lang", choices=LANGUAGES)
+    set_language(early.parse_known_args(argv)[0].lang)
     parser = build_parser()
     args = parser.parse_args(argv)
     set_language(args.lang)
