@@ -185,10 +185,10 @@ def _langkah(sop: Sop) -> str:
             ("Output", e(step.output or "")),
             ("Keterangan", e(step.keterangan or "")),
         ]
-        tds = "".join(f'<td data-label="{k}">{v}</td>' for k, v in cells)
+        tds = "".join(f"<td>{v}</td>" for _k, v in cells)  # phone labels: in the CSS
         rows.append(
             f'<tr id="langkah-{i + 1}"><th scope="row" class="no">{i + 1}</th>'
-            f'<td data-label="Aktivitas">{aktivitas}</td>{tds}</tr>'
+            f"<td>{aktivitas}</td>{tds}</tr>"
         )
     caption = _("Procedure steps of SOP {nama}").format(nama=sop.nama)
     return (
@@ -241,7 +241,11 @@ def _temuan(items: list[Temuan]) -> str:
 def _print_pages(sop: Sop, ident: str) -> str:
     layout = layout_prosedur(sop, paged=True)
     w_mm, h_mm = sop.kertas.mm
-    pages = "".join(svg_pages(sop, paged=True, full=True, ident=f"{ident}-cetak", layout=layout))
+    pages = "".join(
+        svg_pages(
+            sop, paged=True, full=True, ident=f"{ident}-cetak", layout=layout, accessible=False
+        )
+    )
     return (
         f'<style media="print">@page prosedur {{ size: {h_mm}mm {w_mm}mm; margin: 0; }}</style>'
         f'<section class="cetak" aria-hidden="true">{pages}</section>'
@@ -279,7 +283,15 @@ def render_page(sop: Sop, ctx: Konteks | None = None) -> str:
             )
             + "</ul>"
         )
-    flow = svg_pages(sop, paged=False, full=False, ident=ctx.ident)[0]
+    # the table beside the figure tells every step: the description only points to it
+    summary = _("{steps} steps by {lanes} pelaksana; the table of the procedure describes each.")
+    flow = svg_pages(
+        sop,
+        paged=False,
+        full=False,
+        ident=ctx.ident,
+        desc=summary.format(steps=len(sop.kegiatan), lanes=len(sop.pelaksana)),
+    )[0]
     caption = e(_("Flowchart: the numbers on the left are the step numbers of the table."))
     figure = f'<figure class="alur">{flow}<figcaption>{caption}</figcaption></figure>'
     procedure = e(_("Procedure"))
