@@ -146,3 +146,37 @@ def test_bad_spec_is_a_clear_error_and_writes_nothing(katalog: Path, tmp_path: P
     assert not (out / "index.html").exists()
     usage = _sopdoc("site", str(katalog), "-o", str(out), "--pdf", "--no-docx")
     assert usage.returncode == 2 and "--pdf" in usage.stderr
+
+
+def test_git_history_shows_what_changed_per_revision(tmp_path: Path) -> None:
+    """In a git repository each commit that touched a spec is listed with its changes."""
+    repo = tmp_path / "repo"
+    folder = repo / "kebasen"
+    shutil.copytree(ROOT / "specs" / "kecamatan-kebasen", folder)
+
+    def git(*args: str) -> None:
+        subprocess.run(
+            ["git", "-c", "user.name=Sekretariat", "-c", "user.email=sekretariat@example.id",
+             *args],
+            cwd=repo, check=True, capture_output=True,
+        )  # fmt: skip
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "SOP Kebasen ditetapkan")
+    spec = folder / "010-pengukuran-data-kinerja.yaml"
+    spec.write_text(
+        spec.read_text(encoding="utf-8").replace("waktu: 5 hari", "waktu: 4 hari"),
+        encoding="utf-8",
+    )
+    git("commit", "-q", "-am", "Revisi 1: unggah data dipercepat")
+    out = tmp_path / "situs"
+    build_site([folder], out, docx=False)
+    page = (out / "sop" / "PK-KEC-KBS-010-I-2024.html").read_text(encoding="utf-8")
+    assert "Perubahan pada setiap revisi (git)" in page
+    assert "Revisi 1: unggah data dipercepat" in page
+    assert "SOP ditambahkan ke katalog." in page  # the first commit added it
+    revision = page.split("Revisi 1: unggah data dipercepat", 1)[1].split("</details>", 1)[0]
+    assert "<del>5</del>" in revision and "<ins>4</ins>" in revision
+    other = (out / "sop" / "PK-KEC-KBS-011-I-2024.html").read_text(encoding="utf-8")
+    assert "Revisi 1" not in other

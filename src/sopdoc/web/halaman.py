@@ -178,14 +178,14 @@ def _langkah(sop: Sop) -> str:
             else:
                 branch = _("Decision: if not, step {no}").format(no=tno)
             aktivitas += f'<span class="cabang">{e(branch)}</span>'
-        cells = [
-            ("Pelaksana", e(who)),
-            ("Kelengkapan", e(step.kelengkapan or "")),
-            ("Waktu", e(step.waktu.teks if step.waktu else "")),
-            ("Output", e(step.output or "")),
-            ("Keterangan", e(step.keterangan or "")),
+        cells = [  # Pelaksana, Kelengkapan, Waktu, Output, Keterangan (phone labels: CSS)
+            who,
+            step.kelengkapan or "",
+            step.waktu.teks if step.waktu else "",
+            step.output or "",
+            step.keterangan or "",
         ]
-        tds = "".join(f"<td>{v}</td>" for _k, v in cells)  # phone labels: in the CSS
+        tds = "".join(f"<td>{e(v)}</td>" for v in cells)
         rows.append(
             f'<tr id="langkah-{i + 1}"><th scope="row" class="no">{i + 1}</th>'
             f"<td>{aktivitas}</td>{tds}</tr>"

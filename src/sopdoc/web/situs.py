@@ -21,6 +21,7 @@ import json
 import os
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any, TextIO
@@ -375,7 +376,7 @@ def _index_page(
     rows: list[str] = []
     for en in entries:
         assert position[id(en)] == len(rows)
-        efektif = tanggal_indonesia(_date(en.efektif)) if en.efektif else "-"
+        efektif = tanggal_indonesia(date.fromisoformat(en.efektif)) if en.efektif else "-"
         cells = [
             (heads[0], e(en.nomor)),
             (heads[1], f'<a href="{e(en.halaman)}">{e(en.nama)}</a>'),
@@ -433,12 +434,6 @@ def _index_page(
         f'<p class="kaki">{made_with}</p>'
         "</main></body></html>\n"
     )
-
-
-def _date(iso: str) -> Any:
-    from datetime import date
-
-    return date.fromisoformat(iso)
 
 
 def _lint_summary(items: list[Temuan]) -> str:
