@@ -17,7 +17,18 @@ from .. import __version__
 from ..errors import SopdocError, SpecLoadError
 from ..i18n import LANGUAGES, _, set_language
 
-COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise", "site"]
+COMMANDS = [
+    "validate",
+    "lint",
+    "schema",
+    "build",
+    "book",
+    "diff",
+    "revise",
+    "status",
+    "formulir",
+    "site",
+]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 
 
