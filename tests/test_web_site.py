@@ -19,12 +19,27 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 import sopdoc
 from sopdoc.web.cari import words
 from sopgen import long_sop
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def _long_spec(path: Path) -> None:
+    """The long generated SOP as a draft, with a typed keterkaitan to 010 and one to an SOP
+    not in the catalog."""
+    data = yaml.safe_load(sopdoc.dumps(long_sop()))
+    data["status"] = "draf"
+    data["keterkaitan"] = [
+        {"sop": "SOP Pengukuran Data Kinerja", "jenis": "prasyarat"},
+        "SOP Pengarsipan",
+    ]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
     "--headless=new",  # plain --headless hangs Page.screenshot with Chromium 156
@@ -50,7 +65,7 @@ def _sopdoc(*args: str) -> subprocess.CompletedProcess[str]:
 def katalog(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("katalog") / "kebasen"
     shutil.copytree(ROOT / "specs" / "kecamatan-kebasen", folder)
-    sopdoc.dump(long_sop(), folder / "099-pelayanan-uji-coba.yaml")
+    _long_spec(folder / "099-pelayanan-uji-coba.yaml")
     return folder
 
 
@@ -274,3 +289,23 @@ def test_internal_edition_shows_findings(katalog: Path, tmp_path: Path, browser:
         w.check_clean()
     finally:
         w.page.close()
+
+
+def test_status_filter_and_typed_keterkaitan(site: Path, watched: Watched) -> None:
+    page = watched.page
+    page.goto(_index(site))
+    options = page.locator("#status option").all_inner_texts()
+    assert options[0] == "Semua status" and "draf" in options
+    page.select_option("#status", "draf")
+    visible = page.locator("table.daftar tbody tr:not([hidden])")
+    assert visible.count() == 1
+    assert "Pelayanan Rekomendasi Izin" in visible.inner_text()
+    visible.locator("a").click()
+    page.wait_for_load_state()
+    item = page.locator("h3:text('Keterkaitan') + ol li").first
+    assert item.locator("a").inner_text() == "SOP Pengukuran Data Kinerja"
+    assert "prasyarat" in item.inner_text()
+    page.locator("h3:text('Keterkaitan') + ol li a").first.click()
+    page.wait_for_load_state()
+    assert page.locator("h1").inner_text().startswith("Pengukuran Data Kinerja")
+    watched.check_clean()

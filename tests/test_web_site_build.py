@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 import sopdoc
 from sopdoc.web import situs
@@ -19,11 +20,23 @@ from sopgen import long_sop
 ROOT = Path(__file__).resolve().parents[1]
 
 
+def _long_spec(path: Path) -> None:
+    """The long generated SOP as a draft, with a typed keterkaitan to 010 and one to an SOP
+    not in the catalog."""
+    data = yaml.safe_load(sopdoc.dumps(long_sop()))
+    data["status"] = "draf"
+    data["keterkaitan"] = [
+        {"sop": "SOP Pengukuran Data Kinerja", "jenis": "prasyarat"},
+        "SOP Pengarsipan",
+    ]
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
 @pytest.fixture
 def katalog(tmp_path: Path) -> Path:
     folder = tmp_path / "kebasen"
     shutil.copytree(ROOT / "specs" / "kecamatan-kebasen", folder)
-    sopdoc.dump(long_sop(), folder / "099-pelayanan-uji-coba.yaml")
+    _long_spec(folder / "099-pelayanan-uji-coba.yaml")
     return folder
 
 

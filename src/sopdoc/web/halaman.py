@@ -32,6 +32,7 @@ class Tautan:
 
     teks: str
     href: str | None = None
+    jenis: str = ""  # how the SOPs relate (prasyarat, lanjutan, ...), shown after the link
 
 
 @dataclass
@@ -90,6 +91,12 @@ def status_of(sop: Sop) -> str:
     return str(getattr(value, "value", value))
 
 
+def jenis_kaitan(kaitan: str) -> str:
+    """How a keterkaitan item relates (prasyarat, lanjutan, ...), '' when not said."""
+    jenis = getattr(kaitan, "jenis", None)
+    return str(getattr(jenis, "value", jenis)) if jenis else ""
+
+
 def e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -106,7 +113,8 @@ def _links(items: list[Tautan]) -> str:
     out = []
     for t in items:
         inner = f'<a href="{e(t.href)}">{e(t.teks)}</a>' if t.href else e(t.teks)
-        out.append(f"<li>{inner}</li>")
+        how = f' <span class="status">{e(t.jenis.replace("_", " "))}</span>' if t.jenis else ""
+        out.append(f"<li>{inner}{how}</li>")
     return "<ol>" + "".join(out) + "</ol>"
 
 
@@ -137,7 +145,9 @@ def _identitas(sop: Sop) -> str:
 
 def _bagian(sop: Sop, ctx: Konteks) -> str:
     keterkaitan = (
-        _links(ctx.keterkaitan) if ctx.keterkaitan is not None else _items(list(sop.keterkaitan))
+        _links(ctx.keterkaitan)
+        if ctx.keterkaitan is not None
+        else _links([Tautan(str(k), None, jenis_kaitan(k)) for k in sop.keterkaitan])
     )
     parts = [
         ("Dasar Hukum", _items(sop.dasar_hukum)),

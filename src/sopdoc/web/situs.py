@@ -46,7 +46,7 @@ from ..pdf.convert import PdfResult
 from ..pemeriksaan.rules.keterkaitan import IndeksKeterkaitan
 from ..spec import load
 from .cari import STOPWORDS, build_index, fields_of, index_script
-from .halaman import Konteks, Tautan, Temuan, e, render_page, status_of
+from .halaman import Konteks, Tautan, Temuan, e, jenis_kaitan, render_page, status_of
 from .riwayat_git import Commit, history, perubahan, signature
 
 MANIFEST = ".sopdoc-site.json"
@@ -71,6 +71,7 @@ class Entri:
     efektif: str  # ISO date or ''
     halaman: str  # 'sop/<name>.html'
     keterkaitan: list[str] = field(default_factory=list)
+    jenis_kaitan: list[str] = field(default_factory=list)  # prasyarat, lanjutan, ... or ''
     kata: dict[str, int] = field(default_factory=dict)  # search words and their weights
 
 
@@ -101,7 +102,8 @@ def _entry(sop: Sop, source: Path, key: str, page: str) -> Entri:
         status=status_of(sop),
         efektif=t.efektif.isoformat() if t.efektif else "",
         halaman=page,
-        keterkaitan=list(sop.keterkaitan),
+        keterkaitan=[str(k) for k in sop.keterkaitan],
+        jenis_kaitan=[jenis_kaitan(k) for k in sop.keterkaitan],
         kata=fields_of(
             {
                 "nama": [sop.nama],
@@ -299,10 +301,11 @@ def build_site(
     unchanged = 0
     for entry in entries:
         links = []
-        for ref in entry.keterkaitan:
+        jenis = entry.jenis_kaitan or [""] * len(entry.keterkaitan)
+        for ref, how in zip(entry.keterkaitan, jenis, strict=False):
             target = indeks.find(ref)
             href = target.halaman.removeprefix("sop/") if target is not None else None
-            links.append(Tautan(ref, href))
+            links.append(Tautan(ref, href, how))
         source_commits = commits.get(Path(entry.sumber), [])
         temuan = findings.get(entry.sumber, []) if internal else None
         digest = _digest(
