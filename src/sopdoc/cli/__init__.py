@@ -27,9 +27,13 @@ COMMANDS = [
     "revise",
     "status",
     "formulir",
+    "import",
     "site",
 ]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
+
+MODULES = {"import": "impor"}
+"""Commands whose module has another name (``import`` is a Python keyword)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
+        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name.replace('-', '_'))}")
         describe = getattr(module, "describe", None)  # a translated description, if any
         description = describe() if describe is not None else module.__doc__
         cmd = sub.add_parser(name, help=_(module.HELP), description=description)
