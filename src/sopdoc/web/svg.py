@@ -456,13 +456,14 @@ def _lanes_view(layout: ProcedureLayout, page: Page) -> _View:
     lanes = layout.lane_columns
     no_x = lanes[0].x - no.width
     bottom = page.rows[-1].bottom if page.rows else page.body_top
+    pad = 0.5  # half a line width: the outer lines are drawn whole
     return _View(
         columns=[no, *lanes],
         offsets={"no": no_x - no.x},
-        x=no_x,
-        y=page.table_top,
-        width=lanes[-1].right - no_x,
-        height=bottom - page.table_top,
+        x=no_x - pad,
+        y=page.table_top - pad,
+        width=lanes[-1].right - no_x + 2 * pad,
+        height=bottom - page.table_top + 2 * pad,
         full=False,
     )
 
