@@ -1,4 +1,4 @@
-"""Build the static web site of a catalog (``sopdoc site PATH... -o site/``)."""
+"""The ``sopdoc site`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
@@ -15,18 +15,16 @@ from .book import EXIT_PDF
 HELP = N_("build the static web site of a catalog: index, search, one page per SOP")
 
 
-def describe() -> str:
-    """The command's description in --help (in the language of the messages)."""
-    return _(
-        "Build a static web site of the SOP catalog that any web server, or a browser "
-        "opening the folder from disk, shows without a backend and without the internet: "
-        "an index of every SOP with a search over names, activities, outputs and dasar "
-        "hukum, filters by unit and status, and one page per SOP (identity, the six "
-        "sections, the procedure as a table with its flowchart, keterkaitan as links, "
-        "downloads, riwayat revisi and, in a git repository, what changed in each "
-        "revision). Only what changed since the last build into the folder is written. "
-        "Exit codes: 0 done, 2 bad input, 4 a PDF failed (with --pdf)."
-    )
+DESCRIPTION = N_(
+    "Build a static web site of the SOP catalog that any web server, or a browser "
+    "opening the folder from disk, shows without a backend and without the internet: "
+    "an index of every SOP with a search over names, activities, outputs and dasar "
+    "hukum, filters by unit and status, and one page per SOP (identity, the six "
+    "sections, the procedure as a table with its flowchart, keterkaitan as links, "
+    "downloads, riwayat revisi and, in a git repository, what changed in each "
+    "revision). Only what changed since the last build into the folder is written. "
+    "Exit codes: 0 done, 2 bad input, 4 a PDF failed (with --pdf)."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
