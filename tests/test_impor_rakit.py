@@ -430,3 +430,14 @@ def test_header_name_variants_and_steps_that_look_like_headers() -> None:
     assert [k.kelengkapan for k in sop.kegiatan] == ["Dokumen usulan", "Hasil verifikasi"]
     assert [str(k.waktu) for k in sop.kegiatan] == ["30 menit", "1 hari"]
     assert [k.output for k in sop.kegiatan] == ["Hasil verifikasi", "Keputusan"]
+
+
+def test_connector_without_partner_is_unreadable_not_guessed() -> None:
+    bahan = prosedur_bahan()
+    bahan.simbol = [s for s in bahan.simbol if not (s.teks == "A" and s.kotak.halaman == 1)]
+    result = import_bahan(bahan)
+    assert result.sop.kegiatan[3].jika_tidak is None
+    assert any(
+        b.jenis is Jenis.TIDAK_TERBACA and b.jalur == ("kegiatan", 3, "jika_tidak")
+        for b in result.hasil[0].laporan.butir
+    )
