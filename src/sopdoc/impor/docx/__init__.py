@@ -15,7 +15,7 @@ from pathlib import Path
 from ...i18n import _
 from ..bahan import Bahan
 from .drawingml import baca_drawing, ukuran_sebaris
-from .gaya import Gaya
+from .gaya import Gaya, baca_tema
 from .keluaran import Keluaran
 from .ooxml import Elemen, gaya_css, panjang_vml, q
 from .paket import buka
@@ -74,10 +74,11 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
         root = paket.xml(paket.dokumen_path)
         assert root is not None  # buka() checked the part exists
         bahan = Bahan(sumber=nama, format="docx")
-        gaya = Gaya(_part(paket, "styles"))
+        gaya = Gaya(_part(paket, "styles"), baca_tema(_part(paket, "theme")))
         nomor = Penomoran(_part(paket, "numbering"))
         out = Keluaran(bahan, gaya)
         tata = Tata(bahan, gaya, nomor, _Penggambar(out, kumpulkan_shapetype(root)))
+        tata.kompat = _mode_kompatibilitas(_part(paket, "settings"))
         body = root.find(q("w:body"))
         if body is not None:
             tata.body(body)
@@ -88,6 +89,18 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
                     tata.kepala_kaki(head)
         out.rapikan()
     return bahan
+
+
+def _mode_kompatibilitas(settings: Elemen | None) -> int:
+    """Word's compatibility mode of the file (15: Word 2013 and later; older files less)."""
+    if settings is not None:
+        for cs in settings.iter(q("w:compatSetting")):
+            if cs.get(q("w:name")) == "compatibilityMode":
+                try:
+                    return int(cs.get(q("w:val")) or "0")
+                except ValueError:
+                    return 0
+    return 12
 
 
 def _part(paket: object, tipe: str) -> Elemen | None:
