@@ -291,3 +291,36 @@ def test_rendered_breaks_inside_a_table(tmp_path: Path) -> None:
     assert [r[0].teks for r in parts[1].baris[3:]] == ["4"]
     assert [r[0].teks for r in parts[2].baris[2:]] == ["5", "6"]
     assert parts[0].baris[4][1].paragraf == ["Berkas lengkap?", "lanjutan teks"]
+
+
+def test_embedded_object_reported_once(tmp_path: Path) -> None:
+    ole = (
+        f"<w:r {fx.NSDECL} "
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:object w:dxaOrig="6000" w:dyaOrig="4000">'
+        '<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:300pt;height:200pt" o:ole="">'
+        '<v:imagedata r:id="rId99" o:title="Bagan alir"/></v:shape>'
+        '<o:OLEObject Type="Embed" ProgID="Visio.Drawing.15" ShapeID="_x0000_i1025" '
+        'DrawAspect="Content" ObjectID="_1" r:id="rId98"/></w:object></w:r>'
+    )
+    bahan = _doc_with_runs(tmp_path, [ole])
+    assert len(bahan.catatan) == 1 and "Visio" in bahan.catatan[0].pesan
+    assert [(g.nama, g.kotak.lebar if g.kotak else None) for g in bahan.gambar] == [
+        ("Bagan alir", 300.0)
+    ]
+
+
+def test_strict_open_xml_is_refused_clearly(tmp_path: Path) -> None:
+    import zipfile
+
+    from sopdoc.impor.bahan import BahanTidakTerbaca
+
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
+            "<w:body><w:p/></w:body></w:document>",
+        )
+    with pytest.raises(BahanTidakTerbaca, match=r"strict\.docx"):
+        baca_docx(path)

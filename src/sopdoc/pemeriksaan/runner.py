@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location, SpecError, format_path
+from ..i18n import L_, Message, current_language
 from ..model import PengaturanKatalog, Sop
 from ..spec import Dimuat, Katalog, load_paths
 from .baseline import Key, apply_baseline
@@ -100,9 +101,28 @@ def run_rules(
     return findings, rules
 
 
+BASELINE_LANGUAGE = "id"
+"""The language of the message a baseline fingerprints (the default: old baselines hold)."""
+
+
+def _texts(message: Message | str) -> tuple[str, str]:
+    """``message`` in the language of the run, and in the baseline's language."""
+    if not isinstance(message, Message):
+        return message, message
+    text = message.render()
+    lang = current_language()
+    return text, text if lang == BASELINE_LANGUAGE else message.render(BASELINE_LANGUAGE)
+
+
 def _finding(code: str, severity: Severity, sop: Sop, p: Problem, ctx: LintContext) -> Finding:
     where = p.lokasi or ctx.lokasi(sop, p.path, key=p.key)
-    return Finding(code, severity, p.message, where, format_path(p.path), sop.nomor)
+    text, base = _texts(p.message)
+    return Finding(code, severity, text, where, format_path(p.path), sop.nomor, baseline_text=base)
+
+
+def _file_finding(code: str, severity: Severity, message: Message, where: Location) -> Finding:
+    text, base = _texts(message)
+    return Finding(code, severity, text, where, baseline_text=base)
 
 
 def apply_suppressions(
@@ -131,11 +151,14 @@ def apply_suppressions(
                 r = known["L001"]
                 if config.enabled(r):
                     kept.append(
-                        Finding(
+                        _file_finding(
                             "L001",
                             config.severity_of(r),
-                            f"Pengecualian [{codes}] tanpa alasan; tulis alasannya sesudah "
-                            "kode, mis. '# sopdoc: ignore[A101] sudah dikonfirmasi Sekcam'",
+                            L_(
+                                "Suppression [{codes}] without a reason; write the reason after "
+                                "the code, e.g. '# sopdoc: ignore[A101] confirmed by the Sekcam'",
+                                codes=codes,
+                            ),
                             s.location,
                         )
                     )
@@ -145,16 +168,20 @@ def apply_suppressions(
             r = known["L002"]
             if config.enabled(r) and (unknown or unused):
                 what = (
-                    f"kode tidak dikenal: {', '.join(unknown)}"
+                    L_("unknown code: {codes}", codes=", ".join(unknown))
                     if unknown
-                    else f"tidak ada temuan {', '.join(unused)} pada baris ini"
+                    else L_("no {codes} finding on this line", codes=", ".join(unused))
                 )
                 kept.append(
-                    Finding(
+                    _file_finding(
                         "L002",
                         config.severity_of(r),
-                        f"Pengecualian [{codes}] tidak mengecualikan apa pun ({what}); hapus "
-                        "komentar ini",
+                        L_(
+                            "Suppression [{codes}] suppresses nothing ({what}); remove this "
+                            "comment",
+                            codes=codes,
+                            what=what,
+                        ),
                         s.location,
                     )
                 )

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 from ...i18n import _
-from ..bahan import Bahan
+from ..bahan import Bahan, BahanTidakTerbaca
 from .drawingml import baca_drawing, ukuran_sebaris
 from .gaya import Gaya, baca_tema
 from .keluaran import Keluaran
@@ -59,6 +59,12 @@ class _Penggambar:
                 ).format(page=jangkar.halaman + 1, where=self.out.di_mana(jangkar.sel)),
                 jangkar.halaman,
             )
+            self.out.objek = True
+            try:
+                baca_pict(el, jangkar, self.out, self.shapetype)
+            finally:
+                self.out.objek = False
+            return
         baca_pict(el, jangkar, self.out, self.shapetype)
 
 
@@ -80,8 +86,14 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
         tata = Tata(bahan, gaya, nomor, _Penggambar(out, kumpulkan_shapetype(root)))
         tata.kompat = _mode_kompatibilitas(_part(paket, "settings"))
         body = root.find(q("w:body"))
-        if body is not None:
-            tata.body(body)
+        if body is None:
+            raise BahanTidakTerbaca(
+                _(
+                    "{file}: a Word document in a form sopdoc cannot read (Strict Open XML?); "
+                    "save it in Word as Word Document (.docx)"
+                ).format(file=nama)
+            )
+        tata.body(body)
         for tipe in ("header", "footer"):
             for part in paket.bagian(tipe):
                 head = paket.xml(part)

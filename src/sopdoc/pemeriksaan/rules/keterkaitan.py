@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from ...i18n import L_, Message
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..text import quote, strip_sop
@@ -78,17 +79,21 @@ def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]
         if target is not None:
             continue
         ref = sop.keterkaitan[i]
-        hint = ""
+        hint: Message | str = ""
         idx = _indeks(ctx)
         if len(idx.by_nama) <= 500:
             others = [n for n, other in idx.by_nama.items() if other is not sop]
             close = difflib.get_close_matches(strip_sop(ref), others, n=1, cutoff=0.75)
             if close:
-                hint = f"; maksudnya {quote(idx.by_nama[close[0]].nama)}?"
+                hint = L_("; did you mean {nama}?", nama=quote(idx.by_nama[close[0]].nama))
         yield Problem(
             ("keterkaitan", i),
-            f"SOP terkait {quote(ref)} tidak ada di katalog (tidak ditemukan menurut nama "
-            f"maupun nomor){hint}",
+            L_(
+                "Related SOP {ref} is not in the catalog (found neither by name nor by "
+                "nomor){hint}",
+                ref=quote(ref),
+                hint=hint,
+            ),
         )
 
 
@@ -140,8 +145,12 @@ def keterkaitan_timbal_balik(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         seen.add(id(other))
         yield Problem(
             ("keterkaitan",),
-            f"SOP {quote(other.nama)} ({other.nomor}) menyebut SOP ini dalam keterkaitannya, "
-            f"tetapi keterkaitan SOP ini tidak menyebut {quote(other.nama)}",
+            L_(
+                "SOP {nama} ({nomor}) names this SOP in its keterkaitan, but the keterkaitan "
+                "of this SOP does not name {nama}",
+                nama=quote(other.nama),
+                nomor=other.nomor,
+            ),
             key=True,
         )
 
@@ -172,13 +181,20 @@ def keterkaitan_diri(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     for i, ref in enumerate(sop.keterkaitan):
         target = targets[i]
         if target is sop or strip_sop(ref) == own:
-            yield Problem(("keterkaitan", i), f"Keterkaitan butir {i + 1} menyebut SOP ini sendiri")
+            yield Problem(
+                ("keterkaitan", i), L_("Keterkaitan item {n} names this SOP itself", n=i + 1)
+            )
             continue
         key: object = id(target) if target is not None else strip_sop(ref)
         if key in seen:
             yield Problem(
                 ("keterkaitan", i),
-                f"Keterkaitan butir {i + 1} {quote(ref)} sama dengan butir {seen[key] + 1}",
+                L_(
+                    "Keterkaitan item {n} {ref} is the same as item {other}",
+                    n=i + 1,
+                    ref=quote(ref),
+                    other=seen[key] + 1,
+                ),
             )
         else:
             seen[key] = i
