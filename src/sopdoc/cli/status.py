@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from ..fileio import write_atomic
 from ..i18n import N_, _
 from ..siklus.jadwal import status
 from ..siklus.laporan import FORMATS
+from .tanggal import tanggal_iso
 
 HELP = N_("status of each SOP: in force, last monitoring and evaluation, what is due")
 DESCRIPTION = N_(
@@ -24,15 +24,6 @@ DESCRIPTION = N_(
 )
 
 
-def _hari(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date; write YYYY-MM-DD").format(text=text)
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=_("spec files or catalog folders"))
     parser.add_argument(
@@ -41,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE"))
     parser.add_argument(
         "--tanggal",
-        type=_hari,
+        type=tanggal_iso,
         metavar="YYYY-MM-DD",
         help=_("judge what is due on this day instead of today"),
     )
