@@ -15,6 +15,7 @@ from ..pangkat import parse_pangkat
 from .bahan import Paragraf, Sel, Tabel
 from .konteks import Konteks
 from .normal import TAG, baca_tanggal, bersihkan, judul, kosong
+from .prosedur import adalah_prosedur
 
 LABEL = {
     "nomor": re.compile(r"^(nomor|nomer|no\.?|nmr\.?)\s*(sop|pos|dokumen)\b", re.I),
@@ -76,6 +77,8 @@ def baris_identitas(row: list[Sel]) -> Iterator[tuple[str, str, int]]:
 
 def adalah_identitas(tabel: Tabel) -> bool:
     """Whether a table holds the identity rows (a 'Nomor SOP' label among its first rows)."""
+    if adalah_prosedur(tabel):
+        return False
     return any(key == "nomor" for row in tabel.baris[:16] for key, _v, _i in baris_identitas(row))
 
 
@@ -90,10 +93,13 @@ def baca_identitas(kt: Konteks) -> None:
             if key and key not in found:
                 found[key] = tail.strip()
             continue
+        if adalah_prosedur(blok):
+            continue
         labelled = False
+        ident = adalah_identitas(blok)
         for row in blok.baris:
             hits = list(baris_identitas(row))
-            if not hits and not labelled and adalah_identitas(blok):
+            if ident and not hits and not labelled:
                 # a letterhead row over the labels, inside the identity table
                 for cell in _sel_isi(row):
                     kop.extend(x for x in _baris_kop(cell.teks) if x not in kop)
