@@ -375,3 +375,16 @@ def test_connector_presets_adjust_values_flips_and_rotation() -> None:
     # turned a quarter clockwise about its centre: a horizontal line becomes vertical
     pts = ubah_titik(line, 0, 0, 30, 0, 90)
     assert [(round(x, 6), round(y, 6)) for x, y in pts] == [(15, -15), (15, 15)]
+
+
+def test_branch_labels_in_a_decisions_box_stay_labels(tmp_path: Path) -> None:
+    runs = [
+        _page_shape("flowChartDecision", 60, 40, 100, 100),
+        # "Ya" in the empty top-left corner of the decision's box, a phrase over the diamond
+        _page_shape("rect", 14, 8, 101, 101, text="Ya", line=False),
+        _page_shape("flowChartDecision", 60, 40, 300, 100),
+        _page_shape("rect", 40, 10, 310, 115, text="Sah?", line=False),
+    ]
+    bahan = _doc_with_runs(tmp_path, runs)
+    assert sorted(s.teks for s in bahan.simbol) == ["", "Sah?"]
+    assert [lab.teks for lab in bahan.label] == ["Ya"]
