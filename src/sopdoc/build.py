@@ -72,7 +72,7 @@ MAX_INPUT_BYTES = 50_000_000
 """Bound on a file hashed for the cache (a logo, a template); past it the build says why."""
 
 
-def _file_digest(path: str | os.PathLike[str] | None) -> str:
+def file_digest(path: str | os.PathLike[str] | None) -> str:
     """The SHA-256 of a file; "" when it cannot be read (building it then reports why)."""
     if not path:
         return ""
@@ -87,7 +87,7 @@ def content_hash(sop: Sop, template_digest: str) -> str:
     data = sop.model_dump(mode="json")
     parts = {
         "spec": data,
-        "logo": _file_digest(sop.logo),
+        "logo": file_digest(sop.logo),
         "template": template_digest,
         "sopdoc": __version__,
         "layout": LAYOUT_VERSION,
@@ -170,7 +170,7 @@ def _build(
     reserved: Iterable[str] = (),
     skipped: int = 0,
 ) -> list[BuildResult]:
-    tpl_digest = _file_digest(template or default_template())
+    tpl_digest = file_digest(template or default_template())
     outputs = cache["outputs"]
     taken = {name.lower() for name in reserved}
     plan: list[tuple[Sop, Path, str, bool]] = []
@@ -289,7 +289,11 @@ def input_key(spec: Path, template_digest: str) -> str:
     return h.hexdigest()
 
 
-def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[SpecError]]:
+def expand_paths(
+    paths: Sequence[str | os.PathLike[str]],
+) -> tuple[list[Path], list[SpecError]]:
+    """The spec files named by ``paths`` (files, and the specs under folders), and an
+    error for each path that does not exist."""
     files: list[Path] = []
     errors: list[SpecError] = []
     for raw in paths:
@@ -321,11 +325,11 @@ def build_paths(
     built as :func:`build_all` does; load errors of all files are raised together.
     """
     out_dir = Path(out)
-    files, errors = _expand(paths)
+    files, errors = expand_paths(paths)
     tpl = str(template) if template else None
     if tpl is not None:
         check_template(tpl)
-    tpl_digest = _file_digest(tpl or default_template())
+    tpl_digest = file_digest(tpl or default_template())
     _make_folder(out_dir)
     cache = _read_cache(out_dir)
     inputs = cache["inputs"]
@@ -343,7 +347,7 @@ def build_paths(
             and isinstance(entry, dict)
             and entry.get("key") == key
             and (out_dir / str(entry.get("output", ""))).is_file()
-            and _file_digest(entry.get("logo")) == entry.get("logo_digest", "")
+            and file_digest(entry.get("logo")) == entry.get("logo_digest", "")
         )
         if fresh:
             assert isinstance(entry, dict)
@@ -377,7 +381,7 @@ def build_paths(
             "key": key,
             "output": result.path.name,
             "logo": result.sop.logo or "",
-            "logo_digest": _file_digest(result.sop.logo),
+            "logo_digest": file_digest(result.sop.logo),
         }
     _write_cache(out_dir, cache)
     results = sorted([*skipped, *built], key=lambda r: str(r.source))
