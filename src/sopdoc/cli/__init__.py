@@ -106,7 +106,8 @@ def print_load_errors(exc: SpecLoadError) -> None:
 def format_error(err: SpecError) -> str:
     """``file:line:col: error: message (path)`` and, when known, the line with a caret."""
     where = f" ({err.path})" if err.path else ""
-    return f"{err.location}: error: {err.message}{where}"
+    excerpt = err.excerpt()
+    return f"{err.location}: error: {err.message}{where}" + (f"\n{excerpt}" if excerpt else "")
 
 
 def _language_in(argv: Sequence[str]) -> str | None:
