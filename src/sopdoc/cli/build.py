@@ -17,7 +17,6 @@ from .book import EXIT_PDF
 if TYPE_CHECKING:
     from ..pemeriksaan import Finding
 
-HELP = N_("write the DOCX of each SOP (identity page, procedure table, flowchart)")
 DESCRIPTION = N_(
     "Write the official DOCX of each SOP (identity page, procedure table, swimlane flowchart).\n"
     "\n"

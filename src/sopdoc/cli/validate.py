@@ -7,7 +7,6 @@ import argparse
 from ..errors import SpecLoadError
 from ..i18n import N_, _, ngettext
 
-HELP = N_("load specs and report schema errors with file:line:column")
 DESCRIPTION = N_(
     "Load specs and report every schema error (file:line:column); exit 0 when all load.\n"
     "\n"
