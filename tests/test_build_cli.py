@@ -169,5 +169,5 @@ def test_bad_paths_exit_2(tmp_path: Path) -> None:
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     clash = sopdoc_cli("build", str(SPECS), "-o", str(blocker))
-    assert clash.returncode == 2 and "is not a folder" in clash.stderr
+    assert clash.returncode == 2 and "bukan folder" in clash.stderr
     assert "Traceback" not in clash.stderr + missing.stderr

@@ -77,7 +77,7 @@ def explain_syntax_error(text: str, exc: yaml.MarkedYAMLError) -> Diagnosis:
         or _value_with_colon(problem, lines, line0, col0)
         or _quoted_then_more(lines, line0)
         or _indentation(lines, line0)
-        or _unclosed_flow(context, start, lines)
+        or _unclosed_flow(context, start, lines, line0, col0)
         or _bad_first_character(problem, lines, line0, col0)
     )
     if found is not None:
@@ -243,10 +243,16 @@ def _indentation(lines: list[str], line0: int) -> Diagnosis | None:
     return None
 
 
-def _unclosed_flow(context: str, start: yaml.Mark | None, lines: list[str]) -> Diagnosis | None:
-    if start is None or not ("flow sequence" in context or "flow mapping" in context):
+def _unclosed_flow(
+    context: str, start: yaml.Mark | None, lines: list[str], line0: int, col0: int
+) -> Diagnosis | None:
+    if "flow" not in context:
         return None
-    if "sequence" in context:
+    if start is None or _char(lines, start.line, start.column) not in ("[", "{"):
+        start = _last_opening(lines, line0, col0)  # libyaml marks the node, not the bracket
+        if start is None:
+            return None
+    if _char(lines, start.line, start.column) == "[":
         message = _(
             "the [ here opens a list that is never closed with ]; close it, or put the value "
             "in quotes if [ is part of the text"
@@ -257,6 +263,21 @@ def _unclosed_flow(context: str, start: yaml.Mark | None, lines: list[str]) -> D
             "value in quotes if {{ is part of the text"
         ).format()
     return Diagnosis(start.line + 1, start.column + 1, message)
+
+
+def _char(lines: list[str], line: int, column: int) -> str:
+    """The character at 0-based ``line``, ``column``, or "" past the end of the text."""
+    return lines[line][column : column + 1] if 0 <= line < len(lines) else ""
+
+
+def _last_opening(lines: list[str], line0: int, col0: int) -> yaml.Mark | None:
+    """The last '[' or '{' before line ``line0``, column ``col0``."""
+    for i in range(min(line0, len(lines) - 1), -1, -1):
+        text = lines[i][:col0] if i == line0 else lines[i]
+        at = max(text.rfind("["), text.rfind("{"))
+        if at >= 0:
+            return yaml.Mark("", 0, i, at, "", 0)
+    return None
 
 
 def _bad_first_character(problem: str, lines: list[str], line0: int, col0: int) -> Diagnosis | None:
