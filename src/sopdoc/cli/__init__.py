@@ -37,6 +37,7 @@ COMMANDS = {
     "status": N_("status of each SOP: in force, last monitoring and evaluation, what is due"),
     "formulir": N_("monitoring/evaluation forms, Daftar SOP and penetapan lampiran as DOCX/PDF"),
     "import": N_("import existing SOP documents (DOCX, PDF, e-SOP pages) as YAML specs"),
+    "site": N_("build the static web site of a catalog: index, search, one page per SOP"),
 }
 """Subcommands in the order ``--help`` lists them, with their one-line help; each is
 ``sopdoc.cli.<name>``, imported only when it is the command run (a fast ``--help``)."""

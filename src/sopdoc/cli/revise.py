@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from ..errors import SopdocError
 from ..i18n import N_, _, ngettext
 from ..revise import revise
+from .tanggal import tanggal_iso
 
 DESCRIPTION = N_(
     "Record a revision in a spec: set tanggal.revisi and append to riwayat_revisi.\n"
@@ -20,21 +20,12 @@ DESCRIPTION = N_(
 )
 
 
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date; write YYYY-MM-DD, e.g. 2024-06-03").format(text=text)
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("spec", metavar="SPEC", help=_("the spec file to revise, in place"))
     parser.add_argument("--note", required=True, help=_("what changed and why (catatan)"))
     parser.add_argument(
         "--tanggal",
-        type=_date,
+        type=tanggal_iso,
         metavar="YYYY-MM-DD",
         help=_("date of the revision (default: today)"),
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from ..fileio import write_atomic
 from ..i18n import N_, _
 from ..siklus.jadwal import status
 from ..siklus.laporan import FORMATS
+from .tanggal import tanggal_iso
 
 DESCRIPTION = N_(
     "Tell per SOP its status, tanggal efektif, last monitoring and evaluation, and what is due.\n"
@@ -23,15 +23,6 @@ DESCRIPTION = N_(
 )
 
 
-def _hari(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date; write YYYY-MM-DD").format(text=text)
-        ) from None
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="+", metavar="PATH", help=_("spec files or catalog folders"))
     parser.add_argument(
@@ -40,7 +31,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE"))
     parser.add_argument(
         "--tanggal",
-        type=_hari,
+        type=tanggal_iso,
         metavar="YYYY-MM-DD",
         help=_("judge what is due on this day instead of today"),
     )

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import Location, SpecError, format_path
 from ..i18n import L_, Message, current_language
 from ..model import PengaturanKatalog, Sop
-from ..spec import Dimuat, Katalog, load_paths
+from ..spec import SETTINGS_FILE, Dimuat, Katalog, is_rekaman, load_paths, spec_files
 from .baseline import Key, apply_baseline
 from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
 from .core import Finding, LintContext, Problem, Rule, Severity, all_rules
@@ -250,8 +250,10 @@ def lint(
             loaded.pengaturan.append(item.pengaturan)
         else:
             paths.append(item)
+    fokus: set[Path] | None = None
     if paths:
-        more = load_paths([Path(p) for p in paths])
+        folders, fokus = _dengan_saudara([Path(p) for p in paths])
+        more = load_paths(folders)
         loaded.sops.extend(more.sops)
         loaded.errors.extend(more.errors)
         loaded.pengaturan.extend(more.pengaturan)
@@ -264,7 +266,42 @@ def lint(
     else:
         config = config.merged(override, explicit=keys)
         config.check_codes(all_rules())
-    return check_loaded(loaded, config, baseline=baseline)
+    result = check_loaded(loaded, config, baseline=baseline)
+    return _hanya(result, fokus) if fokus else result
+
+
+def _dengan_saudara(paths: list[Path]) -> tuple[list[Path], set[Path]]:
+    """Spec files given one by one are checked within their catalog folder.
+
+    Each file's folder is loaded whole, so that the catalog rules (keterkaitan,
+    one spelling, one nomor per SOP) see the siblings; the files themselves are
+    returned as the focus, the only ones reported on. Folders are kept as given.
+    """
+    out: list[Path] = []
+    fokus: set[Path] = set()
+    for p in paths:
+        if p.is_file() and p.name != SETTINGS_FILE and not is_rekaman(p):
+            fokus.add(p.resolve())
+            if p.parent not in out:
+                out.append(p.parent)
+        else:
+            out.append(p)
+    if fokus and any(p.is_dir() and p not in {f.parent for f in fokus} for p in paths):
+        fokus |= {f.resolve() for p in paths if p.is_dir() for f in spec_files(p)}
+    return out, fokus
+
+
+def _hanya(result: LintResult, fokus: set[Path]) -> LintResult:
+    """``result`` reporting only on the files in ``fokus`` (and on settings files)."""
+
+    def kept(file: str) -> bool:
+        path = Path(file).resolve()
+        return path in fokus or path.name == SETTINGS_FILE
+
+    result.findings = [f for f in result.findings if kept(f.location.file)]
+    result.load_errors = [e for e in result.load_errors if kept(e.location.file)]
+    result.ringkasan = [r for r in result.ringkasan if kept(r.file)]
+    return result
 
 
 @contextmanager

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 
 from ...i18n import L_
 from ...model import Sop
@@ -303,3 +304,77 @@ def pembuatan_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         yield Problem(
             path, L_("Tanggal pembuatan is empty; fill in the date the SOP is signed"), key=True
         )
+
+
+@rule("I107", "efektif-terlambat", Severity.WARNING, options={"maks_hari": 365})
+def efektif_terlambat(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """Tanggal efektif lies more than a year after tanggal pembuatan (or revisi).
+
+    An SOP takes effect on signing or soon after; an efektif date a year or
+    more later is a typo of the year ('2025' for '2024').
+
+    Option ``maks_hari``: the longest plausible gap in days (default 365).
+
+    PASS:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2024-02-01
+
+    FAIL:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2026-02-01
+    """
+    dates = [d for d in (sop.tanggal.pembuatan, sop.tanggal.revisi) if d is not None]
+    efektif = sop.tanggal.efektif
+    if not dates or efektif is None:
+        return
+    acuan = max(dates)
+    hari = (efektif - acuan).days
+    if hari > int(ctx.opt("maks_hari")):
+        yield Problem(
+            ("tanggal", "efektif"),
+            L_(
+                "Tanggal efektif {efektif} is {days} days after {date}; is the year right?",
+                efektif=efektif.isoformat(),
+                days=hari,
+                date=acuan.isoformat(),
+            ),
+        )
+
+
+@rule("I108", "tanggal-masa-depan", Severity.ERROR)
+def tanggal_masa_depan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """Tanggal pembuatan, tanggal revisi or a revision is dated in the future.
+
+    An SOP cannot have been made or revised after today (tanggal efektif may
+    lie ahead). Usually a typo of the year.
+
+    PASS:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2024-02-01
+
+    FAIL:
+
+        tanggal:
+          pembuatan: 2094-01-09
+          efektif: 2094-02-01
+    """
+    today = date.today()
+    for key in ("pembuatan", "revisi"):
+        value = getattr(sop.tanggal, key)
+        if value is not None and value > today:
+            yield Problem(
+                ("tanggal", key),
+                L_("Tanggal {which} {date} is in the future", which=key, date=value.isoformat()),
+            )
+    for i, rev in enumerate(sop.riwayat_revisi):
+        if rev.tanggal > today:
+            yield Problem(
+                ("riwayat_revisi", i, "tanggal"),
+                L_("Revision dated {date} is in the future", date=rev.tanggal.isoformat()),
+            )

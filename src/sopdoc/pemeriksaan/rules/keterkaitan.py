@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from ...i18n import L_, Message
 from ...model import Sop
@@ -12,26 +13,43 @@ from ..core import LintContext, Problem, Severity, rule
 from ..text import quote, strip_sop
 
 
-def _nomor_key(text: str) -> str:
+def nomor_key(text: str) -> str:
+    """A nomor as compared: no markup, no leading 'SOP'/'Nomor', no spaces, upper case."""
     t = re.sub(r"<[^<>]*>", "", text)
     t = re.sub(r"(?i)^\s*(sop|nomor|no\.?)\s*", "", t)
     return re.sub(r"\s+", "", t).upper()
 
 
-class _Indeks:
-    def __init__(self, sops: list[Sop]):
-        self.by_nama: dict[str, Sop] = {}
-        self.by_nomor: dict[str, Sop] = {}
+class Bernama(Protocol):
+    """Anything with the nama and nomor of an SOP (an Sop, a site's index entry)."""
+
+    @property
+    def nama(self) -> str: ...
+
+    @property
+    def nomor(self) -> str: ...
+
+
+B = TypeVar("B", bound=Bernama)
+
+
+class IndeksKeterkaitan(Generic[B]):
+    """Finds the SOP a keterkaitan entry names, by nama or by nomor (the lint rules and
+    the site's links resolve entries the same way)."""
+
+    def __init__(self, sops: Sequence[B]):
+        self.by_nama: dict[str, B] = {}
+        self.by_nomor: dict[str, B] = {}
         for sop in sops:
             self.by_nama.setdefault(strip_sop(sop.nama), sop)
-            self.by_nomor.setdefault(_nomor_key(sop.nomor), sop)
+            self.by_nomor.setdefault(nomor_key(sop.nomor), sop)
 
-    def find(self, ref: str) -> Sop | None:
-        return self.by_nama.get(strip_sop(ref)) or self.by_nomor.get(_nomor_key(ref))
+    def find(self, ref: str) -> B | None:
+        return self.by_nama.get(strip_sop(ref)) or self.by_nomor.get(nomor_key(ref))
 
 
-def _indeks(ctx: LintContext) -> _Indeks:
-    return ctx.memo("keterkaitan.indeks", lambda: _Indeks(ctx.sops))
+def _indeks(ctx: LintContext) -> IndeksKeterkaitan[Sop]:
+    return ctx.memo("keterkaitan.indeks", lambda: IndeksKeterkaitan(ctx.sops))
 
 
 def _resolved(ctx: LintContext, sop: Sop) -> list[Sop | None]:
@@ -39,22 +57,33 @@ def _resolved(ctx: LintContext, sop: Sop) -> list[Sop | None]:
     return ctx.per_sop("keterkaitan", sop, lambda s: [idx.find(r) for r in s.keterkaitan])
 
 
-@rule("K101", "keterkaitan-tidak-ditemukan", Severity.WARNING)
+@rule("K101", "keterkaitan-tidak-ditemukan", Severity.WARNING, options={"lengkap": False})
 def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
-    """A related SOP is not in the catalog.
+    """A related SOP looks like a mistyped name of an SOP in the catalog ("maksudnya ...?").
 
-    Each entry of Keterkaitan should name an SOP of the catalog, by name or by
-    nomor ("SOP Pengukuran Data Kinerja", "pengukuran data kinerja" and
-    "PK. KEC. KBS / 010 / I / 2024" all find it: the "SOP" prefix, case,
-    spacing and markup are ignored). An entry that finds none is reported as
-    not in the catalog: a typo, a renamed SOP, or an SOP still to be written.
-    Only judged when whole catalog folders are checked (not single files).
+    Each entry of Keterkaitan names an SOP, by name or by nomor ("SOP
+    Pengukuran Data Kinerja", "pengukuran data kinerja" and "PK. KEC. KBS / 010
+    / I / 2024" all find it: the "SOP" prefix, case, spacing and markup are
+    ignored). A related SOP of another unit (an SOP of the Dinas named by a
+    kecamatan) is normal and is not reported; an entry that finds no SOP but
+    is close to the name of one in the catalog is a typo or a renamed SOP, and
+    is reported with the likely one. Only judged when whole catalog folders
+    are checked (files given one by one are checked with their folder).
+
+    Option ``lengkap``: the catalog declares itself complete, every related
+    SOP is one of its own, so every entry that finds none is reported. Set it
+    in the catalog's ``sopdoc.yaml``::
+
+        lint:
+          options:
+            K101: {lengkap: true}
 
     PASS:
 
         nama: Pengukuran Data Kinerja
         keterkaitan:
           - SOP pengumpulan data kinerja
+          - SOP Pelayanan Administrasi Kependudukan (Dinas Kependudukan dan Pencatatan Sipil)
         ---
         nomor: PK. KEC. KBS / 021 / I / 2024
         nama: Pengumpulan Data Kinerja
@@ -74,6 +103,7 @@ def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]
     """
     if not ctx.katalog_lengkap:
         return
+    lengkap = bool(ctx.opt("lengkap"))
     targets = _resolved(ctx, sop)
     for i, target in enumerate(targets):
         if target is not None:
@@ -81,11 +111,13 @@ def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]
         ref = sop.keterkaitan[i]
         hint: Message | str = ""
         idx = _indeks(ctx)
-        if len(idx.by_nama) <= 500:
+        if len(idx.by_nama) <= 2000:
             others = [n for n, other in idx.by_nama.items() if other is not sop]
             close = difflib.get_close_matches(strip_sop(ref), others, n=1, cutoff=0.75)
             if close:
                 hint = L_("; did you mean {nama}?", nama=quote(idx.by_nama[close[0]].nama))
+        if not hint and not lengkap:
+            continue  # an SOP of another unit: normal
         yield Problem(
             ("keterkaitan", i),
             L_(

@@ -9,6 +9,7 @@ rules' finding.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -605,4 +606,87 @@ def penandatangan_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
                     tanpa=tanpa,
                 ),
                 sop,
+            )
+
+
+BUP_ADMINISTRASI = 58
+"""Batas usia pensiun of pejabat administrasi (UU 5/2014 Pasal 90 huruf a; PP 11/2017 Pasal 239)."""
+BUP_PIMPINAN_TINGGI = 60
+"""Batas usia pensiun of pejabat pimpinan tinggi (UU 5/2014 Pasal 90 huruf b; PP 11/2017
+Pasal 239)."""
+_JPT = re.compile(
+    r"^\s*(?:kepala\s+(?:dinas|badan|satuan\s+polisi)|sekretaris\s+daerah|sekda\b|inspektur\b"
+    r"|asisten\b|staf\s+ahli|kepala\s+biro|direktur\b|kadis\b|kaban\b)",
+    re.IGNORECASE,
+)
+_BUP_LAIN = re.compile(
+    r"^\s*(?:bupati|wakil\s+bupati|wali\s*kota|wakil\s+wali\s*kota|gubernur|kepala\s+desa|kades"
+    r"|kepala\s+(?:puskesmas|sekolah|upt|uptd)|petinggi|kuwu|pj\.?|plt\.?|plh\.?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bup(jabatan: str) -> int | None:
+    """The retirement age of the post, None when it is not judged (elected, functional, acting)."""
+    if _BUP_LAIN.match(jabatan):
+        return None
+    return BUP_PIMPINAN_TINGGI if _JPT.match(jabatan) else BUP_ADMINISTRASI
+
+
+@rule("T110", "usia-pensiun", Severity.WARNING, scope="katalog")
+def usia_pensiun(ctx: LintContext) -> Iterator[Problem]:
+    """The signatory's NIP says they had reached the batas usia pensiun when the SOP was signed.
+
+    A PNS retires at the end of the month of the birthday of the batas usia
+    pensiun: 58 for pejabat administrasi (camat, lurah, kepala bagian/bidang,
+    sekretaris), 60 for pejabat pimpinan tinggi (kepala dinas/badan, sekretaris
+    daerah, asisten, staf ahli, inspektur) — UU 5/2014 Pasal 90, PP 11/2017
+    Pasal 239 (kept in force by UU 20/2023). The date of birth is the NIP's
+    first 8 digits; the SOP's date is its latest of pembuatan and revisi.
+    Elected officials, heads of a puskesmas, school or UPT (whose age limit
+    follows their functional post) and acting officials (Plt., Plh., Pj.) are
+    not judged. A signatory under 18 at the TMT in the NIP is T103's.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19640220 198612 1 001
+    """
+    for n, nip in _nip(ctx):
+        lahir = nip.tanggal_lahir
+        if not nip.lengkap or lahir is None:
+            continue
+        bup = _bup(n.sop.disahkan_oleh.jabatan or "")
+        if bup is None:
+            continue
+        acuan = _acuan(n.sop)
+        # pension from the first day of the month after the birthday of the age limit
+        tahun, bulan = lahir.year + bup, lahir.month + 1
+        if bulan > 12:
+            tahun, bulan = tahun + 1, 1
+        pensiun = date(tahun, bulan, 1)
+        if acuan >= pensiun:
+            yield Problem(
+                _PATH_NIP,
+                L_(
+                    "The NIP says the signatory was born on {born}: on the SOP's date ({date}) "
+                    "they were past the retirement age of {bup} for this post (retired from "
+                    "{retired}); check the NIP or the signatory",
+                    born=lahir.isoformat(),
+                    date=acuan.isoformat(),
+                    bup=bup,
+                    retired=pensiun.isoformat(),
+                ),
+                n.sop,
             )
