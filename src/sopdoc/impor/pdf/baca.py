@@ -154,16 +154,64 @@ def _jarak_kotak(a: Kotak, b: Kotak) -> float:
     return max(dx, dy)
 
 
-def _dekat_gambar(k: Kotak, simbol: list[Simbol], garis: list[list[Titik]]) -> bool:
-    """Is a text box near a symbol or an arrow?"""
-    if any(_jarak_kotak(k, s.kotak) <= LABEL_JARAK for s in simbol):
+def _dekat_gambar(
+    k: Kotak, simbol: list[Simbol], garis: list[list[Titik]], dalam: Kotak | None = None
+) -> bool:
+    """Is a text box near a symbol, or near an arrow's end or corner (where branch labels go;
+    not merely along a line that passes by, as lines crossing a header do)?
+
+    For text in a table, only drawings in that table (``dalam``) count: an off-page
+    connector just above the table labels nothing in its header.
+    """
+
+    def here(x: float, y: float) -> bool:
+        return dalam is None or _di_dalam(x, y, dalam, 0.0)
+
+    if any(_jarak_kotak(k, s.kotak) <= LABEL_JARAK and here(*s.kotak.tengah) for s in simbol):
         return True
-    for pts in garis:
-        for a, b in itertools.pairwise(pts):
-            seg = Kotak(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
-            if _jarak_kotak(k, seg) <= LABEL_JARAK:
-                return True
-    return False
+    return any(
+        _jarak_kotak(k, Kotak(x, y, x, y)) <= LABEL_JARAK and here(x, y)
+        for pts in garis
+        for x, y in pts
+    )
+
+
+def _kotak_ruas(a: Titik, b: Titik) -> Kotak:
+    return Kotak(min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+
+
+def gabung_label(labels: list[Label]) -> list[Label]:
+    """Labels split by a lane border or wrapped in their text box, joined again.
+
+    Pieces on one baseline with (almost) no gap are one word or phrase cut by the
+    cell grid; pieces stacked right below each other, aligned left or centred, are
+    the lines of one wrapped label ("Belum" over "valid").
+    """
+    out: list[Label] = []
+    for lb in sorted(labels, key=lambda lb: (lb.kotak.halaman, lb.kotak.y0, lb.kotak.x0)):
+        k = lb.kotak
+        h = k.tinggi or 1.0
+        for prev in reversed(out):
+            pk = prev.kotak
+            if pk.halaman != k.halaman:
+                break
+            same_line = abs(pk.y1 - k.y1) < 0.3 * h
+            gap = k.x0 - pk.x1
+            if same_line and -0.3 * h <= gap <= 0.6 * h:
+                prev.teks += ("" if gap < 0.2 * h else " ") + lb.teks
+            elif 0 <= k.y0 - pk.y1 <= 0.5 * h and (
+                abs(k.x0 - pk.x0) < 2 or abs(k.tengah[0] - pk.tengah[0]) < 2
+            ):
+                prev.teks += "\n" + lb.teks
+            else:
+                continue
+            prev.kotak = Kotak(
+                min(pk.x0, k.x0), min(pk.y0, k.y0), max(pk.x1, k.x1), max(pk.y1, k.y1), pk.halaman
+            )
+            break
+        else:
+            out.append(Label(teks=lb.teks, kotak=k))
+    return out
 
 
 def _pendek(teks: str) -> bool:
@@ -267,7 +315,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
     panah = panah_dari(pieces, bagian.kepala, n)
     garis = [p.titik for p in panah]
 
-    def label_di(lines: list[Baris]) -> tuple[list[Baris], list[Label]]:
+    def label_di(lines: list[Baris], dalam: Kotak | None = None) -> tuple[list[Baris], list[Label]]:
         """Split lines into text and labels (short text on a text box or near drawings)."""
         rest: list[Baris] = []
         labels: dict[int, Label] = {}
@@ -275,7 +323,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
             k = b.kotak(n)
             mid = k.tengah
             box = next((i for i, lb in enumerate(latar) if _di_dalam(*mid, lb, 1.0)), None)
-            if _pendek(b.teks) and (box is not None or _dekat_gambar(k, simbol, garis)):
+            if _pendek(b.teks) and (box is not None or _dekat_gambar(k, simbol, garis, dalam)):
                 key = box if box is not None else -1 - len(labels)
                 if key in labels:
                     old = labels[key]
@@ -291,16 +339,21 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
         return rest, list(labels.values())
 
     # tables: cells in drawing-free cells are text; in cells with drawings, short lines are labels
+    page_labels: list[Label] = []
     for gi, g in enumerate(grids):
         texts: dict[int, list[str]] = {}
         for pi, p in enumerate(g.petak):
             lines = baris_teks(in_sel.get((gi, pi), []))
             has_drawing = any(_jarak_kotak(p.kotak, s.kotak) <= 0 for s in simbol) or any(
-                _di_dalam(x, y, p.kotak, 0.0) for pts in garis for x, y in pts
+                _jarak_kotak(p.kotak, _kotak_ruas(a, b)) < 0.5
+                for pts in garis
+                for a, b in itertools.pairwise(pts)
             )
             if has_drawing or latar:
-                lines, labels = label_di(lines) if has_drawing else _label_latar(lines, latar, n)
-                bahan.label.extend(labels)
+                lines, labels = (
+                    label_di(lines, g.kotak) if has_drawing else _label_latar(lines, latar, n)
+                )
+                page_labels.extend(labels)
             texts[pi] = _sel_teks(lines, p.kotak)
         rows = []
         for i, row in g.baris():
@@ -317,7 +370,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
 
     # free text: labels near the flowchart, the footer and stamp, paragraphs
     rest, labels = label_di(free_lines)
-    bahan.label.extend(labels)
+    bahan.label.extend(gabung_label(page_labels + labels))
     for blk in _blok(rest):
         text = " ".join(b.teks for b in blk)
         box = Kotak(
