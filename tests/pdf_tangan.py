@@ -73,6 +73,10 @@ class Kanvas:
         font = "F2" if bold else "F1"
         self.ops.append(f"BT /{font} {size:g} Tf {x:.2f} {base:.2f} Td ({_esc(teks)}) Tj ET")
 
+    def teks_mentah(self, op: str) -> None:
+        """A raw text object (e.g. rotated text, or text in the CID font F3 without Unicode)."""
+        self.ops.append(op)
+
     def paragraf(
         self, x: float, top: float, lebar: float, teks: str, size: float = 9, bold: bool = False
     ) -> float:
@@ -205,8 +209,12 @@ class Kanvas:
         return body.encode("latin-1")
 
 
-def tulis_pdf(path: Path, pages: list[Kanvas]) -> Path:
-    """Write the pages as a PDF 1.4 file with Helvetica fonts and image XObjects."""
+def tulis_pdf(path: Path, pages: list[Kanvas], tandai_putar: bool = True) -> Path:
+    """Write the pages as a PDF 1.4 file with Helvetica fonts and image XObjects.
+
+    ``tandai_putar=False`` leaves out ``/Rotate`` of turned pages: their content is
+    then drawn turned on a portrait page, as some print-to-PDF drivers do.
+    """
     objs: list[bytes] = []
 
     def add(data: bytes) -> int:
@@ -218,6 +226,11 @@ def tulis_pdf(path: Path, pages: list[Kanvas]) -> Path:
     f1 = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     f2 = add(
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>"
+    )
+    f3 = add(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /Tanpa /Encoding /Identity-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Tanpa "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 500 >>] >>"
     )
     kids = []
     for kv in pages:
@@ -239,8 +252,9 @@ def tulis_pdf(path: Path, pages: list[Kanvas]) -> Path:
             + b"\nendstream"
         )
         w, h = (kv.tinggi, kv.lebar) if kv.rotate == 90 else (kv.lebar, kv.tinggi)
-        rot = f" /Rotate {kv.rotate}" if kv.rotate else ""
-        res = f"<< /Font << /F1 {f1} 0 R /F2 {f2} 0 R >> /XObject << {' '.join(xobjs)} >> >>"
+        rot = f" /Rotate {kv.rotate}" if kv.rotate and tandai_putar else ""
+        fonts = f"/F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R"
+        res = f"<< /Font << {fonts} >> /XObject << {' '.join(xobjs)} >> >>"
         kids.append(
             add(
                 f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {w:.2f} {h:.2f}]{rot} "
@@ -509,7 +523,9 @@ def _kaki(kv: Kanvas, nomor: int, jumlah: int) -> None:
     kv.teks(kv.lebar - 40 - lebar_teks(halaman, 7), kv.tinggi - 24, halaman, 7)
 
 
-def dokumen_sop(path: Path, ukuran: tuple[float, float], tata: str) -> Harapan:
+def dokumen_sop(
+    path: Path, ukuran: tuple[float, float], tata: str, tandai_putar: bool = True
+) -> Harapan:
     """Draw the SOP on ``ukuran`` (landscape) pages in one of three layouts.
 
     ``dua``: identity and sections on page 1, the procedure on page 2;
@@ -552,5 +568,5 @@ def dokumen_sop(path: Path, ukuran: tuple[float, float], tata: str) -> Harapan:
     for i, kv in enumerate(pages, 1):
         _kaki(kv, i, len(pages))
     h.halaman = len(pages)
-    tulis_pdf(path, pages)
+    tulis_pdf(path, pages, tandai_putar)
     return h

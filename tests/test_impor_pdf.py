@@ -200,6 +200,69 @@ def test_free_paragraphs_title_and_signature(dokumen):
     ]
 
 
+# --- details of one page -------------------------------------------------------
+
+
+def test_label_in_a_diamonds_corner_is_no_text_of_the_diamond(tmp_path):
+    kv = pt.Kanvas(*pt.landscape(pt.A4))
+    kv.keputusan(100, 100, 180, 160)
+    kv.teks(128, 125, "Cek?", 8)
+    kv.teks(104, 102, "Ya", 7)  # inside the box, outside the diamond
+    kv.ruas((180, 130), (240, 130))
+    kv.kepala((240, 130), "right")
+    bahan = baca_pdf(pt.tulis_pdf(tmp_path / "belah.pdf", [kv]))
+    (decision,) = bahan.simbol
+    assert decision.jenis is JenisSimbol.KEPUTUSAN and decision.teks == "Cek?"
+    assert [lb.teks for lb in bahan.label] == ["Ya"]
+
+
+def test_open_v_arrowhead_and_circle_connector(tmp_path):
+    kv = pt.Kanvas(*pt.landscape(pt.A4))
+    kv.lingkaran(100, 100, 10)
+    kv.teks(97, 96, "1", 8)
+    kv.ruas((100, 110), (100, 170))
+    kv.ruas((96, 164), (100, 170), (104, 164))  # an open V drawn as its own stroke
+    bahan = baca_pdf(pt.tulis_pdf(tmp_path / "v.pdf", [kv]))
+    (circle,) = bahan.simbol
+    assert (circle.jenis, circle.bentuk, circle.teks) == (JenisSimbol.PENGHUBUNG, "pdf:circle", "1")
+    (arrow,) = bahan.panah
+    assert arrow.kepala == "akhir"
+    assert arrow.titik[0] == pytest.approx((100, 110)) and arrow.titik[-1] == pytest.approx(
+        (100, 170)
+    )
+
+
+def test_text_without_unicode_and_rotated_text_are_noted(tmp_path):
+    kv = pt.Kanvas(*pt.A4)
+    kv.teks(40, 40, "Terbaca")
+    kv.teks_mentah("BT /F3 9 Tf 40 600 Td <00410042> Tj ET")
+    kv.teks_mentah("BT /F1 9 Tf 0 1 -1 0 300 300 Tm (Miring) Tj ET")
+    bahan = baca_pdf(pt.tulis_pdf(tmp_path / "aneh.pdf", [kv]))
+    assert [p.teks for p in bahan.paragraf] == ["Terbaca"]
+    notes = sorted(c.pesan for c in bahan.catatan)
+    assert len(notes) == 2
+    assert "2 karakter" in notes[0] and "Unicode" in notes[0]
+    assert "6 karakter" in notes[1] and "diputar" in notes[1]
+
+
+def test_landscape_drawn_turned_on_a_portrait_page_reads_upright(tmp_path):
+    # no /Rotate: the producer turned the content itself (as "print to PDF" drivers do)
+    path = tmp_path / "putar.pdf"
+    harapan = pt.dokumen_sop(path, pt.A4, "satu", tandai_putar=False)
+    bahan = baca_pdf(path)
+    assert bahan.ukuran_halaman == [pytest.approx(pt.landscape(pt.A4), abs=0.1)]
+    assert bahan.tabel[0].baris[0][1].teks == "Nomor SOP"
+    kinds = sorted(s.jenis.value for s in bahan.simbol)
+    assert kinds == sorted(k for k, _, _ in harapan.simbol)
+    for (_, _, want), got in zip(sorted(harapan.simbol), sorted(
+        (s.jenis.value, s.kotak.halaman, (s.kotak.x0, s.kotak.y0, s.kotak.x1, s.kotak.y1))
+        for s in bahan.simbol
+    ), strict=True):  # fmt: skip
+        assert got[2] == pytest.approx(want, abs=1.0)
+    assert sorted(lb.teks for lb in bahan.label) == ["Tidak", "Ya"]
+    assert not [c for c in bahan.catatan if "diputar" in c.pesan]
+
+
 # --- files that cannot be read -------------------------------------------------
 
 

@@ -20,6 +20,7 @@ from ..bahan import (
     Bahan,
     Catatan,
     Gambar,
+    JenisSimbol,
     Kotak,
     Label,
     Paragraf,
@@ -32,7 +33,7 @@ from . import kaki
 from .garis import Ruas, gabung, kelompok, kisi, ruas_tipis, siku, sisi_kotak
 from .halaman import Halaman, Huruf, Jalur
 from .panah import SAMBUNG, kepala_di, panah_dari
-from .simbol import Kepala, kepala_panah, sama, simbol_dari
+from .simbol import Kepala, di_dalam_poligon, kepala_panah, sama, simbol_dari
 from .tabel import Kisi, kisi_tabel
 from .teks import Baris, baris_teks, paragraf, teks_paragraf
 
@@ -267,6 +268,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
 
     # symbols: visible closed shapes that are no table cell (nor its shading) nor a page frame
     simbol: list[Simbol] = []
+    poligon: dict[int, list[Titik]] = {}  # id(symbol) -> outline, for a diamond's text
     latar: list[Kotak] = []  # white text-box backgrounds
     for j in bagian.bentuk:
         if id(j) in sel_ids:
@@ -285,6 +287,10 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
             simbol.append(s)
         elif s.yakin > twin.yakin:
             simbol[simbol.index(twin)] = s
+        else:
+            continue
+        if s.jenis is JenisSimbol.KEPUTUSAN:
+            poligon[id(s)] = j.titik
 
     # characters: in a symbol, else in a table cell, else free
     tempat = _Tempat(grids)
@@ -294,7 +300,9 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
     for c in h.huruf:
         x, y = c.tengah
         for si, s in enumerate(simbol):
-            if _di_dalam(x, y, s.kotak, 0.0):
+            if _di_dalam(x, y, s.kotak, 0.0) and (
+                id(s) not in poligon or di_dalam_poligon((x, y), poligon[id(s)])
+            ):
                 in_simbol[si].append(c)
                 break
         else:
@@ -403,6 +411,26 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
     bahan.simbol.extend(simbol)
     bahan.panah.extend(panah)
     _citra(h, grids, bahan)
+    if h.tanpa_unicode:
+        bahan.catatan.append(
+            Catatan(
+                _(
+                    "page {page}: {count} characters are printed in a font that does not say "
+                    "which letters they are; that text could not be read"
+                ).format(page=n + 1, count=h.tanpa_unicode),
+                n,
+            )
+        )
+    miring = sum(1 for c in h.huruf if not c.tegak)
+    if miring:
+        bahan.catatan.append(
+            Catatan(
+                _("page {page}: {count} characters of rotated text were not read").format(
+                    page=n + 1, count=miring
+                ),
+                n,
+            )
+        )
 
 
 def _label_latar(lines: list[Baris], latar: list[Kotak], n: int) -> tuple[list[Baris], list[Label]]:

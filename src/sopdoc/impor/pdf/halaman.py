@@ -27,7 +27,12 @@ class Huruf:
     x1: float
     bottom: float
     size: float
-    tegak: bool  # upright (not rotated text)
+    arah: int | None = 0  # quarter turns of the text, counter-clockwise (0 upright); None: askew
+
+    @property
+    def tegak(self) -> bool:
+        """Upright text (reads left to right)."""
+        return self.arah == 0
 
     @property
     def tengah(self) -> Titik:
@@ -69,6 +74,7 @@ class Halaman:
     huruf: list[Huruf]
     jalur: list[Jalur]
     citra: list[Kotak]  # pictures, clipped to the page
+    tanpa_unicode: int = 0  # characters whose font gives no Unicode text, left out
 
 
 def _putih(color: Any) -> bool:
@@ -154,6 +160,71 @@ def jalur_dari(obj: LTCurve, tinggi: float) -> list[Jalur]:
     return out
 
 
+def _arah(m: tuple[float, float, float, float, float, float]) -> int | None:
+    """Quarter turns (counter-clockwise) of a character's text matrix, or None when askew."""
+    a, b = m[0], m[1]
+    if abs(b) <= 1e-3 * abs(a):
+        return 0 if a > 0 else 2
+    if abs(a) <= 1e-3 * abs(b):
+        return 1 if b > 0 else 3
+    return None
+
+
+def tegakkan(h: Halaman) -> Halaman:
+    """The page turned so that most of its text is upright.
+
+    A landscape page is sometimes stored portrait with its content drawn turned (no
+    ``/Rotate``): then every position is turned back by the text's quarter turns.
+    """
+    counts = [0, 0, 0, 0]
+    for c in h.huruf:
+        if c.arah is not None:
+            counts[c.arah] += 1
+    turn = max(range(4), key=lambda q: counts[q])
+    if turn == 0 or counts[turn] < 0.6 * len(h.huruf):
+        return h
+    w, t = h.lebar, h.tinggi
+
+    def pt(x: float, y: float) -> Titik:
+        if turn == 1:  # text reads upwards: turn the page clockwise
+            return (t - y, x)
+        if turn == 3:  # text reads downwards: turn it counter-clockwise
+            return (y, w - x)
+        return (w - x, t - y)
+
+    def box(x0: float, y0: float, x1: float, y1: float) -> tuple[float, float, float, float]:
+        a, b = pt(x0, y0), pt(x1, y1)
+        return min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])
+
+    huruf = []
+    for c in h.huruf:
+        x0, top, x1, bottom = box(c.x0, c.top, c.x1, c.bottom)
+        arah = None if c.arah is None else (c.arah - turn) % 4
+        # pdfminer gives a turned character's advance as its size: the em is the box height now
+        huruf.append(Huruf(c.teks, x0, top, x1, bottom, bottom - top, arah))
+    jalur = []
+    for j in h.jalur:
+        x0, top, x1, bottom = box(j.x0, j.top, j.x1, j.bottom)
+        jalur.append(
+            Jalur(
+                titik=[pt(x, y) for x, y in j.titik],
+                lengkung=j.lengkung,
+                tertutup=j.tertutup,
+                garis=j.garis,
+                isi=j.isi,
+                isi_putih=j.isi_putih,
+                tebal=j.tebal,
+                x0=x0,
+                top=top,
+                x1=x1,
+                bottom=bottom,
+            )
+        )
+    citra = [Kotak(*box(k.x0, k.y0, k.x1, k.y1), h.nomor) for k in h.citra]
+    size = (t, w) if turn in (1, 3) else (w, t)
+    return Halaman(h.nomor, size[0], size[1], huruf, jalur, citra, h.tanpa_unicode)
+
+
 def _benda(items: Iterable[LTComponent]) -> Iterator[LTComponent]:
     """Every object of a page, the contents of form XObjects (figures) included."""
     for item in items:
@@ -169,10 +240,13 @@ def baca_halaman(layout: LTPage, nomor: int) -> Halaman:
     huruf: list[Huruf] = []
     jalur: list[Jalur] = []
     citra: list[Kotak] = []
+    unmapped = 0
     for obj in _benda(layout):
         if isinstance(obj, LTChar):
             text = obj.get_text()
-            if text.strip():
+            if text.startswith("(cid:"):
+                unmapped += 1
+            elif text.strip():
                 huruf.append(
                     Huruf(
                         teks=text,
@@ -181,7 +255,7 @@ def baca_halaman(layout: LTPage, nomor: int) -> Halaman:
                         x1=float(obj.x1),
                         bottom=h - float(obj.y0),
                         size=float(obj.size or (obj.y1 - obj.y0) or 10.0),
-                        tegak=bool(obj.upright),
+                        arah=_arah(obj.matrix),
                     )
                 )
         elif isinstance(obj, LTCurve):  # lines and rectangles are curves too
@@ -191,4 +265,14 @@ def baca_halaman(layout: LTPage, nomor: int) -> Halaman:
             t, b = max(0.0, h - float(obj.y1)), min(h, h - float(obj.y0))
             if x1 - x0 > 1 and b - t > 1:
                 citra.append(Kotak(x0, t, x1, b, nomor))
-    return Halaman(nomor=nomor, lebar=w, tinggi=h, huruf=huruf, jalur=jalur, citra=citra)
+    return tegakkan(
+        Halaman(
+            nomor=nomor,
+            lebar=w,
+            tinggi=h,
+            huruf=huruf,
+            jalur=jalur,
+            citra=citra,
+            tanpa_unicode=unmapped,
+        )
+    )

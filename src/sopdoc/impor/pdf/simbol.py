@@ -181,3 +181,15 @@ def sama(a: Kotak, b: Kotak, tol: float = 1.5) -> bool:
         and abs(a.x1 - b.x1) <= tol
         and abs(a.y1 - b.y1) <= tol
     )
+
+
+def di_dalam_poligon(p: Titik, poli: list[Titik]) -> bool:
+    """Is a point inside a polygon (even-odd ray casting)?"""
+    x, y = p
+    inside = False
+    n = len(poli)
+    for i in range(n):
+        (x1, y1), (x2, y2) = poli[i], poli[(i + 1) % n]
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            inside = not inside
+    return inside
