@@ -282,7 +282,7 @@ def test_scanned_page_among_text_pages_is_named(tmp_path):
     text.teks(40, 40, "SOP PELAYANAN")
     bahan = baca_pdf(pt.tulis_pdf(tmp_path / "campur.pdf", [text, scan]))
     assert [p.teks for p in bahan.paragraf] == ["SOP PELAYANAN"]
-    assert [(c.halaman, "halaman 2" in c.pesan) for c in bahan.catatan] == [(1, True)]
+    assert [(c.halaman, "hasil pindai" in c.pesan) for c in bahan.catatan] == [(1, True)]
 
 
 def test_flowchart_pasted_as_picture_is_reported(tmp_path):
@@ -292,8 +292,8 @@ def test_flowchart_pasted_as_picture_is_reported(tmp_path):
     kv.ops.append(f"q 280 0 0 190 150 {kv.tinggi - 255:.2f} cm /Im1 Do Q")
     bahan = baca_pdf(pt.tulis_pdf(tmp_path / "gambar.pdf", [kv]))
     assert bahan.tabel[0].baris[0][1].teks == "Pelaksana"
-    notes = [c.pesan for c in bahan.catatan]
-    assert len(notes) == 1 and "halaman 1" in notes[0] and "bagan alir" in notes[0]
+    notes = [(c.halaman, c.pesan) for c in bahan.catatan]
+    assert len(notes) == 1 and notes[0][0] == 0 and "bagan alir" in notes[0][1]
 
 
 def test_encrypted_pdf_gets_a_clear_error(tmp_path):

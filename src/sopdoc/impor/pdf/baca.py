@@ -415,9 +415,9 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
         bahan.catatan.append(
             Catatan(
                 _(
-                    "page {page}: {count} characters are printed in a font that does not say "
-                    "which letters they are; that text could not be read"
-                ).format(page=n + 1, count=h.tanpa_unicode),
+                    "{count} characters are printed in a font that does not say which letters "
+                    "they are; that text could not be read"
+                ).format(count=h.tanpa_unicode),
                 n,
             )
         )
@@ -425,9 +425,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
     if miring:
         bahan.catatan.append(
             Catatan(
-                _("page {page}: {count} characters of rotated text were not read").format(
-                    page=n + 1, count=miring
-                ),
+                _("{count} characters of rotated text were not read").format(count=miring),
                 n,
             )
         )
@@ -461,9 +459,9 @@ def _citra(h: Halaman, grids: list[Kisi], bahan: Bahan) -> None:
                 bahan.catatan.append(
                     Catatan(
                         _(
-                            "page {page} is a scanned picture without text: nothing on it "
-                            "could be read"
-                        ).format(page=n + 1),
+                            "the page is a scanned picture without text: "
+                            "nothing on it could be read"
+                        ),
                         n,
                     )
                 )
@@ -477,16 +475,14 @@ def _citra(h: Halaman, grids: list[Kisi], bahan: Bahan) -> None:
             bahan.catatan.append(
                 Catatan(
                     _(
-                        "page {page}: a picture covers part of the table (a flowchart pasted as "
-                        "an image?); its symbols and arrows cannot be read, only the table's text"
-                    ).format(page=n + 1),
+                        "a picture covers part of the table (a flowchart pasted as an image?); "
+                        "its symbols and arrows cannot be read, only the table's text"
+                    ),
                     n,
                 )
             )
         elif 0.85 <= k.lebar / k.tinggi <= 1.18 and k.lebar <= 150 and k.y0 > 0.5 * h.tinggi:
-            bahan.catatan.append(
-                Catatan(_("page {page}: a QR code was ignored").format(page=n + 1), n)
-            )
+            bahan.catatan.append(Catatan(_("a QR code was ignored"), n))
 
 
 def _luas_irisan(a: Kotak, b: Kotak) -> float:

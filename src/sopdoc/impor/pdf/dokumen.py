@@ -84,9 +84,7 @@ def halaman_pdf(sumber: str, bahan: Bahan) -> Iterator[Halaman]:
             except Exception as exc:  # a broken content stream: skip the page, say so
                 bahan.catatan.append(
                     Catatan(
-                        _("page {page} could not be read ({reason})").format(
-                            page=i + 1, reason=_alasan(exc)
-                        ),
+                        _("the page could not be read ({reason})").format(reason=_alasan(exc)),
                         i,
                     )
                 )

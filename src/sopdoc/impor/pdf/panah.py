@@ -29,15 +29,24 @@ def _arah(a: Titik, b: Titik) -> Titik:
 
 def kepala_di(pts: list[Titik], kepala: list[Kepala]) -> tuple[Kepala, Titik] | None:
     """The arrowhead the polyline ``pts`` ends in (at its last point) and its tip, if any."""
-    if len(pts) < 2:
+    fits = _cocok(pts, kepala)
+    if not fits:
         return None
+    _score, head, tip = min(fits, key=lambda f: f[0])
+    return head, tip
+
+
+def _cocok(pts: list[Titik], kepala: list[Kepala]) -> list[tuple[float, Kepala, Titik]]:
+    """Every head the polyline's last point may end in: (distance, head, tip)."""
+    if len(pts) < 2:
+        return []
     end, arah = pts[-1], _arah(pts[-2], pts[-1])
-    best, score = None, math.inf
+    out = []
     for k in kepala:
         fit = k.cocok(end, arah)
-        if fit is not None and fit[0] < score:
-            best, score = (k, fit[1]), fit[0]
-    return best
+        if fit is not None:
+            out.append((fit[0], k, fit[1]))
+    return out
 
 
 def sambung(potongan: list[list[Titik]]) -> list[list[Titik]]:
@@ -88,30 +97,38 @@ def _lurus(pts: list[Titik]) -> list[Titik]:
 
 
 def panah_dari(potongan: list[list[Titik]], kepala: list[Kepala], halaman: int) -> list[Panah]:
-    """Arrows from line pieces and arrowheads: tail first, each head end moved to its tip."""
-    out = []
-    for pts in sambung(potongan):
-        pts = _lurus(pts)
-        if len(pts) < 2:
+    """Arrows from line pieces and arrowheads: tail first, each head end moved to its tip.
+
+    Each head goes to one line end only, the best fitting first (a head at the end of
+    one arrow may also lie near the start of the next one).
+    """
+    lines = [p for p in (_lurus(p) for p in sambung(potongan)) if len(p) >= 2]
+    candidates = []
+    for i, pts in enumerate(lines):
+        for end, seq in ((1, pts), (0, pts[::-1])):
+            for score, head, tip in _cocok(seq, kepala):
+                candidates.append((score, i, end, id(head), tip))
+    candidates.sort(key=lambda c: c[0])
+    taken_heads: set[int] = set()
+    tips: dict[tuple[int, int], Titik] = {}
+    for _score, i, end, head_id, tip in candidates:
+        if head_id in taken_heads or (i, end) in tips:
             continue
-        k_end = kepala_di(pts, kepala)
-        k_start = kepala_di(pts[::-1], kepala)
-        if k_start is not None and k_end is not None and k_start[0] is k_end[0]:
-            k_start = None  # a tiny piece inside one head
-        if k_start is not None and k_end is None:
-            pts = pts[::-1]
-            k_end, k_start = k_start, None
-        if k_end is not None:
-            pts[-1] = k_end[1]
-        if k_start is not None:
-            pts[0] = k_start[1]
+        taken_heads.add(head_id)
+        tips[(i, end)] = tip
+    out = []
+    for i, pts in enumerate(lines):
+        tip_end, tip_start = tips.get((i, 1)), tips.get((i, 0))
+        if tip_start is not None and tip_end is None:
+            pts, tip_end, tip_start = pts[::-1], tip_start, None
+        if tip_end is not None:
+            pts[-1] = tip_end
+        if tip_start is not None:
+            pts[0] = tip_start
         heads: Literal["akhir", "awal", "keduanya", "tidak_ada"] = (
-            "keduanya"
-            if k_end is not None and k_start is not None
-            else "akhir"
-            if k_end is not None
-            else "tidak_ada"
+            "keduanya" if tip_end and tip_start else "akhir" if tip_end else "tidak_ada"
         )
-        out.append(Panah(titik=[(round(x, 2), round(y, 2)) for x, y in pts], halaman=halaman,
-                         kepala=heads))  # fmt: skip
+        out.append(
+            Panah(titik=[(round(x, 2), round(y, 2)) for x, y in pts], halaman=halaman, kepala=heads)
+        )
     return out

@@ -85,12 +85,28 @@ def _luas(pts: list[Titik]) -> float:
     )
 
 
+def _cekung(pts: list[Titik]) -> bool:
+    """Is a polygon concave (a notched "stealth" arrowhead)?"""
+    signs = set()
+    n = len(pts)
+    for i in range(n):
+        (ax, ay), (bx, by), (cx, cy) = pts[i], pts[(i + 1) % n], pts[(i + 2) % n]
+        cross = (bx - ax) * (cy - by) - (by - ay) * (cx - bx)
+        if abs(cross) > 1e-6:
+            signs.add(cross > 0)
+    return len(signs) > 1
+
+
 def kepala_panah(j: Jalur) -> Kepala | None:
-    """A small filled triangle (or notched 4-point head), or a stroked open V, else ``None``."""
+    """An arrowhead: a small triangle (filled or outlined), a small filled notched head, or
+    a stroked open V; else ``None``. A small box or diamond is a symbol, never a head."""
     if j.lengkung or max(j.lebar, j.tinggi) > KEPALA_MAKS or max(j.lebar, j.tinggi) < 1.5:
         return None
     pts = _unik(j.titik)
-    if (j.isi or (j.garis and j.tertutup)) and len(pts) in (3, 4) and _luas(pts) > 0.8:
+    closed = j.isi or (j.garis and j.tertutup)
+    if closed and len(pts) == 3 and _luas(pts) > 0.8:
+        return Kepala(pts, j.x0, j.top, j.x1, j.bottom)
+    if j.isi and len(pts) == 4 and _cekung(pts) and _luas(pts) > 0.8:
         return Kepala(pts, j.x0, j.top, j.x1, j.bottom)
     if j.garis and not j.tertutup and len(pts) == 3:
         # an open V: two short strokes meeting at the tip at an acute angle
