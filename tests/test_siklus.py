@@ -385,3 +385,51 @@ def test_forms_as_pdf(tmp_path: Path) -> None:
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "FORMULIR EVALUASI" in text and "Sinergi satu dengan lainnya" in text
+
+
+# -- diff, revise and the book know the status -----------------------------------------
+
+
+def test_diff_reports_status_moves_and_invalid_ones(katalog: Path) -> None:
+    old = sopdoc.load(katalog / "011-pengumpulan-data-kinerja.yaml")
+    spec = katalog / "011-pengumpulan-data-kinerja.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("status: berlaku", "status: draf"), encoding="utf-8")
+    new = sopdoc.load(spec)
+    changes = sopdoc.diff(old, new).perubahan
+    assert [(c.path, c.lama, c.baru) for c in changes] == [(("status",), "berlaku", "draf")]
+    out = cli("diff", str(CONTOH / spec.name), str(spec)).stdout
+    assert "Status dan penetapan" in out and "berlaku → draf" in out
+    assert (
+        "status berlaku tidak dapat berpindah ke draf; yang sah: diajukan, diganti, dicabut" in out
+    )
+    spec.write_text(text.replace("status: berlaku", "status: diganti"), encoding="utf-8")
+    out = cli("diff", str(CONTOH / spec.name), str(spec)).stdout
+    assert "berlaku → diganti" in out and "tidak dapat berpindah" not in out
+
+
+def test_revision_of_an_sop_in_force_records_what_it_replaces(katalog: Path) -> None:
+    spec = katalog / "011-pengumpulan-data-kinerja.yaml"
+    proc = cli("revise", str(spec), "--note", "Langkah 4 diberi tenggat", "--tanggal", "2025-03-10")
+    assert proc.returncode == 0, proc.stderr
+    (entry,) = sopdoc.load(spec).riwayat_revisi
+    assert entry.catatan == (
+        "Langkah 4 diberi tenggat (menggantikan versi berlaku sejak 1 Februari 2024, "
+        "penetapan 100.3.3.2/05/2024 tanggal 31 Januari 2024)"
+    )
+    draft = ROOT / "specs" / "kecamatan-kebasen" / "010-pengukuran-data-kinerja.yaml"
+    shutil.copytree(draft.parent, katalog.parent / "kebasen")
+    copy = katalog.parent / "kebasen" / draft.name
+    assert (
+        cli("revise", str(copy), "--note", "Perbaikan", "--tanggal", "2025-03-10").returncode == 0
+    )
+    assert sopdoc.load(copy).riwayat_revisi[-1].catatan == "Perbaikan"  # not in force: no note
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice")
+def test_book_contents_show_status_and_dates(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    assert cli("book", str(CONTOH), "-o", str(tmp_path / "buku.pdf")).returncode == 0
+    contents = PdfReader(str(tmp_path / "buku.pdf")).pages[1].extract_text()
+    assert contents.count("Berlaku; efektif 1 Februari 2024; penetapan") == 2

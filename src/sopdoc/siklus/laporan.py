@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import date
 
 from ..i18n import _
+from ..model import Sop
 from .jadwal import Keadaan, StatusKatalog, StatusSopLaporan, Tinjauan
 
 BULAN = (
@@ -18,6 +19,22 @@ BULAN = (
 def tanggal_id(hari: date | None) -> str:
     """A date the way an Indonesian official writes it: '9 Januari 2024' ('-' for none)."""
     return f"{hari.day} {BULAN[hari.month - 1]} {hari.year}" if hari else "-"
+
+
+def keterangan_siklus(sop: Sop) -> str:
+    """Status and dates in one line, as the book's Daftar Isi prints them ('' if untracked).
+
+    Document text (Indonesian in every language): 'Berlaku sejak 1 Februari 2024;
+    penetapan 100.3.3.2/05/2024'.
+    """
+    parts = []
+    if sop.status is not None:
+        parts.append(sop.status.value.capitalize())
+    if sop.tanggal.efektif:
+        parts.append(f"efektif {tanggal_id(sop.tanggal.efektif)}")
+    if sop.penetapan is not None:
+        parts.append(f"penetapan {sop.penetapan.nomor}")
+    return "; ".join(parts)
 
 
 def _keadaan(t: Tinjauan) -> str:
