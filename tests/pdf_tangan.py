@@ -411,7 +411,7 @@ def _identitas(kv: Kanvas, x0: float, top: float, width: float, compact: bool = 
     return ys[-1]
 
 
-def _bagian(kv: Kanvas, x0: float, top: float, width: float) -> float:
+def _bagian(kv: Kanvas, x0: float, top: float, width: float, tinggi: float = 34.0) -> float:
     isi: dict[tuple[int, int], str] = {}
     heights = []
     for r, (h1, items1, h2, items2) in enumerate(BAGIAN):
@@ -419,16 +419,27 @@ def _bagian(kv: Kanvas, x0: float, top: float, width: float) -> float:
         isi[(2 * r, 1)] = h2
         isi[(2 * r + 1, 0)] = "\n".join(items1)
         isi[(2 * r + 1, 1)] = "\n".join(items2)
-        heights += [14.0, 34.0]
+        heights += [14.0, tinggi]
     ys = tabel(kv, x0, top, [width / 2, width / 2], heights, isi,
                bold={k for k in isi if k[0] % 2 == 0})  # fmt: skip
     return ys[-1]
 
 
 def _prosedur(
-    kv: Kanvas, x0: float, top: float, width: float, steps: list[int], page: int, h: Harapan
+    kv: Kanvas,
+    x0: float,
+    top: float,
+    width: float,
+    steps: list[int],
+    page: int,
+    h: Harapan,
+    row_h: float = 46.0,
 ) -> float:
-    """The procedure table with the given steps (indexes into LANGKAH) and their flowchart."""
+    """The procedure table with the given steps (indexes into LANGKAH) and their flowchart.
+
+    Where the next step is on another page, the flow leaves through an off-page
+    connector below the table and comes back through one above the next page's table.
+    """
     lane_w = 70.0
     rest = width - 25 - 3 * lane_w
     widths = [25, rest * 0.34, lane_w, lane_w, lane_w, rest * 0.2, rest * 0.13, rest * 0.18,
@@ -438,7 +449,6 @@ def _prosedur(
         (0, 8): "Keterangan", (1, 2): LANES[0], (1, 3): LANES[1], (1, 4): LANES[2],
         (1, 5): "Kelengkapan", (1, 6): "Waktu", (1, 7): "Output",
     }  # fmt: skip
-    row_h = 46.0
     for r, s in enumerate(steps, start=2):
         text, _lane, kel, waktu, out = LANGKAH[s]
         isi[(r, 0)] = str(s + 1)
@@ -482,9 +492,28 @@ def _prosedur(
         kv.kepala(pts[-1], arah)
         h.panah.append((page, pts[0], pts[-1]))
 
+    def connector(cx: float, y0: float) -> tuple[float, float, float, float]:
+        c = (cx - 9, y0, cx + 9, y0 + 16)
+        kv.penghubung(*c)
+        kv.teks(cx - 2.5, y0 + 3, "A", 7)
+        h.simbol.append(("penghubung", page, c))
+        return c
+
+    if steps[0] == 3 and len(steps) == 1:  # a continuation page: in through a connector
+        b = boxes[3]
+        cx = (b[0] + b[2]) / 2
+        c = connector(cx, top - 24)
+        arrow([(cx, c[3]), (cx, b[1])], "down")
     for s in steps:
         b = boxes[s]
         nxt = s + 1
+        if s == 2 and nxt not in boxes:  # "Ya" leaves the page: out through a connector
+            start = (b[2], (b[1] + b[3]) / 2)
+            cx = centre[LANGKAH[3][1]]
+            c = connector(cx, ys[-1] + 6)
+            arrow([start, (cx, start[1]), (cx, c[1])], "down")
+            kv.teks(b[2] + 3, start[1] - 10, "Ya", 7)
+            h.label.append("Ya")
         if nxt in boxes:
             nb = boxes[nxt]
             if s == 0:  # elbow: right, then down into the process box
@@ -529,8 +558,9 @@ def dokumen_sop(
     """Draw the SOP on ``ukuran`` (landscape) pages in one of three layouts.
 
     ``dua``: identity and sections on page 1, the procedure on page 2;
-    ``satu``: identity and procedure on one page (stored portrait with /Rotate 90);
-    ``tiga``: identity on page 1, the procedure over pages 2 and 3 (header repeated).
+    ``satu``: identity, sections and procedure on one page (stored portrait, /Rotate 90);
+    ``tiga``: identity on page 1, the procedure over pages 2 and 3 (header repeated,
+    off-page connectors).
     """
     w, hgt = landscape(ukuran)
     m = 36.0
@@ -540,7 +570,8 @@ def dokumen_sop(
     if tata == "satu":
         kv = Kanvas(w, hgt, rotate=90)
         bottom = _identitas(kv, m, m, width)
-        _prosedur(kv, m, bottom + 14, width, [0, 1, 2, 3], 0, h)
+        bottom = _bagian(kv, m, bottom + 8, width, tinggi=24.0)
+        _prosedur(kv, m, bottom + 8, width, [0, 1, 2, 3], 0, h, row_h=40.0)
         pages.append(kv)
     elif tata == "dua":
         kv = Kanvas(w, hgt)
@@ -563,7 +594,7 @@ def dokumen_sop(
         _prosedur(kv, m, m, width, [0, 1, 2], 1, h)
         pages.append(kv)
         kv = Kanvas(w, hgt)
-        _prosedur(kv, m, m, width, [3], 2, h)
+        _prosedur(kv, m, m + 26, width, [3], 2, h)
         pages.append(kv)
     for i, kv in enumerate(pages, 1):
         _kaki(kv, i, len(pages))

@@ -81,7 +81,7 @@ def test_identity_table_with_merged_letterhead(dokumen, tata):
     assert ident.urutan == 0
 
 
-@pytest.mark.parametrize("tata", ["dua", "tiga"])
+@pytest.mark.parametrize("tata", list(LAYOUTS))
 def test_section_items_are_paragraphs(dokumen, tata):
     bahan, _ = dokumen[tata]
     sections = bahan.tabel[1]
@@ -230,6 +230,18 @@ def test_open_v_arrowhead_and_circle_connector(tmp_path):
     assert arrow.titik[0] == pytest.approx((100, 110)) and arrow.titik[-1] == pytest.approx(
         (100, 170)
     )
+
+
+def test_running_footer_is_no_body_text(tmp_path):
+    pages = []
+    for i in (1, 2):
+        kv = pt.Kanvas(*pt.landscape(pt.A4))
+        kv.teks(40, 40, f"Isi halaman {'satu' if i == 1 else 'dua'}")
+        kv.teks(40, kv.tinggi - 30, f"Lampiran Peraturan Bupati Nomor 5 Tahun 2024, lembar {i}", 7)
+        pages.append(kv)
+    bahan = baca_pdf(pt.tulis_pdf(tmp_path / "kaki.pdf", pages))
+    assert [p.teks for p in bahan.paragraf] == ["Isi halaman satu", "Isi halaman dua"]
+    assert [p.kotak.halaman for p in bahan.kepala_kaki if p.kotak] == [0, 1]
 
 
 def test_text_without_unicode_and_rotated_text_are_noted(tmp_path):

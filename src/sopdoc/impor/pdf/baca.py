@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import os
+import re
 from dataclasses import dataclass, field
 
 from ...i18n import _
@@ -491,6 +492,27 @@ def _luas_irisan(a: Kotak, b: Kotak) -> float:
     return max(0.0, w) * max(0.0, hh)
 
 
+def _kaki_berulang(bahan: Bahan) -> None:
+    """Footer text repeated on several pages (a running footer) is no SOP text."""
+    if len(bahan.ukuran_halaman) < 2:
+        return
+    groups: dict[str, list[Paragraf]] = {}
+    for p in bahan.paragraf:
+        k = p.kotak
+        if k is None or k.halaman >= len(bahan.ukuran_halaman):
+            continue
+        if k.y0 > bahan.ukuran_halaman[k.halaman][1] * (1 - kaki.KAKI):
+            key = re.sub(r"\d+", "#", " ".join(p.teks.split()))
+            groups.setdefault(key, []).append(p)
+    repeated = [
+        p for ps in groups.values() if len({p.kotak.halaman for p in ps if p.kotak}) > 1 for p in ps
+    ]
+    if repeated:
+        ids = {id(p) for p in repeated}
+        bahan.paragraf = [p for p in bahan.paragraf if id(p) not in ids]
+        bahan.kepala_kaki.extend(repeated)
+
+
 def _urutan(bahan: Bahan) -> None:
     """Number tables and paragraphs in reading order: page, then top, then left."""
     items: list[Tabel | Paragraf] = [*bahan.tabel, *bahan.paragraf]
@@ -517,5 +539,6 @@ def baca_pdf(path: str | os.PathLike[str]) -> Bahan:
     bahan = Bahan(sumber=sumber, format="pdf")
     for item in halaman_pdf(sumber, bahan):
         baca_satu_halaman(item, bahan)
+    _kaki_berulang(bahan)
     _urutan(bahan)
     return bahan

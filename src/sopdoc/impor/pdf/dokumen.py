@@ -88,6 +88,8 @@ def halaman_pdf(sumber: str, bahan: Bahan) -> Iterator[Halaman]:
                         i,
                     )
                 )
+                x0, y0, x1, y1 = (float(v) for v in page.mediabox)
+                bahan.ukuran_halaman.append((abs(x1 - x0), abs(y1 - y0)))
                 continue
             bahan.ukuran_halaman.append((h.lebar, h.tinggi))
             if h.huruf:
