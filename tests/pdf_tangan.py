@@ -209,11 +209,14 @@ class Kanvas:
         return body.encode("latin-1")
 
 
-def tulis_pdf(path: Path, pages: list[Kanvas], tandai_putar: bool = True) -> Path:
+def tulis_pdf(
+    path: Path, pages: list[Kanvas], tandai_putar: bool = True, padat: bool = True
+) -> Path:
     """Write the pages as a PDF 1.4 file with Helvetica fonts and image XObjects.
 
     ``tandai_putar=False`` leaves out ``/Rotate`` of turned pages: their content is
     then drawn turned on a portrait page, as some print-to-PDF drivers do.
+    ``padat=False`` leaves the content streams uncompressed (to damage them in tests).
     """
     objs: list[bytes] = []
 
@@ -245,12 +248,9 @@ def tulis_pdf(path: Path, pages: list[Kanvas], tandai_putar: bool = True) -> Pat
                 + b"\nendstream"
             )
             xobjs.append(f"/Im{i} {im} 0 R")
-        raw = zlib.compress(kv.stream())
-        content = add(
-            f"<< /Length {len(raw)} /Filter /FlateDecode >>\nstream\n".encode()
-            + raw
-            + b"\nendstream"
-        )
+        raw = zlib.compress(kv.stream()) if padat else kv.stream()
+        filt = " /Filter /FlateDecode" if padat else ""
+        content = add(f"<< /Length {len(raw)}{filt} >>\nstream\n".encode() + raw + b"\nendstream")
         w, h = (kv.tinggi, kv.lebar) if kv.rotate == 90 else (kv.lebar, kv.tinggi)
         rot = f" /Rotate {kv.rotate}" if kv.rotate and tandai_putar else ""
         fonts = f"/F1 {f1} 0 R /F2 {f2} 0 R /F3 {f3} 0 R"
@@ -553,7 +553,11 @@ def _kaki(kv: Kanvas, nomor: int, jumlah: int) -> None:
 
 
 def dokumen_sop(
-    path: Path, ukuran: tuple[float, float], tata: str, tandai_putar: bool = True
+    path: Path,
+    ukuran: tuple[float, float],
+    tata: str,
+    tandai_putar: bool = True,
+    padat: bool = True,
 ) -> Harapan:
     """Draw the SOP on ``ukuran`` (landscape) pages in one of three layouts.
 
@@ -599,5 +603,5 @@ def dokumen_sop(
     for i, kv in enumerate(pages, 1):
         _kaki(kv, i, len(pages))
     h.halaman = len(pages)
-    tulis_pdf(path, pages, tandai_putar)
+    tulis_pdf(path, pages, tandai_putar, padat)
     return h

@@ -7,6 +7,7 @@ an e-signature stamp, a QR code and page numbers in the footer.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -232,6 +233,20 @@ def test_open_v_arrowhead_and_circle_connector(tmp_path):
     )
 
 
+def test_lane_header_written_upwards_is_read(tmp_path):
+    kv = pt.Kanvas(*pt.landscape(pt.A4))
+    pt.tabel(kv, 40, 40, [60, 30, 30], [80, 30], {(0, 0): "Pelaksana", (1, 0): "1"})
+    # two lines reading upwards in the narrow second column, one downwards in the third
+    y = kv.tinggi - 115
+    kv.teks_mentah(f"BT /F1 7 Tf 0 1 -1 0 111 {y:.2f} Tm (KASI) Tj ET")
+    kv.teks_mentah(f"BT /F1 7 Tf 0 1 -1 0 119 {y:.2f} Tm (PEMERINTAHAN) Tj ET")
+    kv.teks_mentah(f"BT /F1 7 Tf 0 -1 1 0 136 {kv.tinggi - 50:.2f} Tm (CAMAT) Tj ET")
+    bahan = baca_pdf(pt.tulis_pdf(tmp_path / "tegak.pdf", [kv]))
+    head = bahan.tabel[0].baris[0]
+    assert [c.paragraf for c in head] == [["Pelaksana"], ["KASI\nPEMERINTAHAN"], ["CAMAT"]]
+    assert bahan.catatan == []
+
+
 def test_running_footer_is_no_body_text(tmp_path):
     pages = []
     for i in (1, 2):
@@ -341,6 +356,27 @@ def test_broken_files_raise_the_reader_error(tmp_path, isi):
     path.write_bytes(isi)
     with pytest.raises(BahanTidakTerbaca, match=r"rusak\.pdf"):
         baca_pdf(path)
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_damaged_content_streams_never_raise_anything_else(tmp_path, seed):
+    """Bytes of the page descriptions overwritten at random: the reader returns what it
+    could read, with notes, or raises its own error; never anything else."""
+    path = tmp_path / "utuh.pdf"
+    pt.dokumen_sop(path, pt.A4, "dua", padat=False)
+    data = bytearray(path.read_bytes())
+    rnd = random.Random(seed)
+    start = data.index(b"stream\n")
+    for _ in range(40):
+        at = rnd.randrange(start, len(data) - 200)
+        data[at] = rnd.choice(b"0123456789.-()[]<>/ mlcreSfBTjJ\n\x00\xff")
+    path.write_bytes(bytes(data))
+    try:
+        bahan = baca_pdf(path)
+    except BahanTidakTerbaca as exc:
+        assert "utuh.pdf" in str(exc)
+    else:
+        assert bahan.format == "pdf" and bahan.ukuran_halaman
 
 
 def test_missing_file(tmp_path):

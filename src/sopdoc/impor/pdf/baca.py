@@ -36,7 +36,7 @@ from .halaman import Halaman, Huruf, Jalur
 from .panah import SAMBUNG, kepala_di, panah_dari
 from .simbol import Kepala, di_dalam_poligon, kepala_panah, sama, simbol_dari
 from .tabel import Kisi, kisi_tabel
-from .teks import Baris, baris_teks, paragraf, teks_paragraf
+from .teks import Baris, baris_diputar, baris_teks, paragraf, teks_paragraf
 
 LABEL_MAKS = 24
 """A label is a short text: at most this many characters."""
@@ -349,6 +349,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
 
     # tables: cells in drawing-free cells are text; in cells with drawings, short lines are labels
     page_labels: list[Label] = []
+    read_turned = 0  # characters of turned text read in table cells
     for gi, g in enumerate(grids):
         texts: dict[int, list[str]] = {}
         for pi, p in enumerate(g.petak):
@@ -363,7 +364,10 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
                     label_di(lines, g.kotak) if has_drawing else _label_latar(lines, latar, n)
                 )
                 page_labels.extend(labels)
-            texts[pi] = _sel_teks(lines, p.kotak)
+            chars = in_sel.get((gi, pi), [])
+            turned = baris_diputar(chars)
+            read_turned += sum(1 for c in chars if c.arah in (1, 3))
+            texts[pi] = _sel_teks(lines, p.kotak) + [teks_paragraf(x) for x in paragraf(turned)]
         rows = []
         for i, row in g.baris():
             cells_out = []
@@ -422,7 +426,7 @@ def baca_satu_halaman(h: Halaman, bahan: Bahan) -> None:
                 n,
             )
         )
-    miring = sum(1 for c in h.huruf if not c.tegak)
+    miring = sum(1 for c in h.huruf if not c.tegak) - read_turned
     if miring:
         bahan.catatan.append(
             Catatan(

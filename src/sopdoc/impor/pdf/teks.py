@@ -96,6 +96,23 @@ def baris_teks(chars: Iterable[Huruf]) -> list[Baris]:
     return lines
 
 
+def _tegakkan(c: Huruf) -> Huruf:
+    """A character of text turned a quarter, as it stands when the page is turned to read it
+    (its box in that turned frame: only its place relative to its neighbours matters)."""
+    if c.arah == 1:  # reads upwards: turn clockwise
+        return Huruf(c.teks, -c.bottom, c.x0, -c.top, c.x1, c.x1 - c.x0, 0)
+    return Huruf(c.teks, c.top, -c.x1, c.bottom, -c.x0, c.x1 - c.x0, 0)
+
+
+def baris_diputar(chars: Iterable[Huruf]) -> list[Baris]:
+    """Lines of text turned a quarter (a narrow lane's header written upwards or downwards),
+    first line first; their boxes are in the turned frame."""
+    out: list[Baris] = []
+    for arah in (1, 3):
+        out.extend(baris_teks(_tegakkan(c) for c in chars if c.arah == arah))
+    return out
+
+
 def _lebar_spasi(b: Baris) -> float:
     return 0.28 * b.size
 
