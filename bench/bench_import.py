@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import sopdoc
+from sopdoc.impor import baca_bahan
 
 from .catalog import generate_catalog
 
@@ -104,12 +105,17 @@ def main(argv: list[str] | None = None) -> int:
 
             bare = _time(files, floor, args.rounds)
             whole = _time(files, full, args.rounds)
+            read = _time(files, baca_bahan, args.rounds)  # the reader alone
             ratio = whole / bare
             rows += [
                 (f"{label} documents", str(len(files))),
                 (f"{label} bare parse ({floor_name})", f"{bare * 1000:.0f} ms/doc"),
                 (f"{label} sopdoc import", f"{whole * 1000:.0f} ms/doc, {1 / whole:.1f} docs/s"),
                 (f"{label} ratio import / bare parse", f"{ratio:.1f}x (aim <= 5x)"),
+                (
+                    f"{label} of which reading / assembling",
+                    f"{read * 1000:.0f} / {(whole - read) * 1000:.0f} ms/doc",
+                ),
             ]
             result[label.lower()] = {
                 "documents": len(files),
@@ -117,6 +123,7 @@ def main(argv: list[str] | None = None) -> int:
                 "import_ms": round(whole * 1000, 1),
                 "docs_per_s": round(1 / whole, 2),
                 "ratio": round(ratio, 2),
+                "read_ms": round(read * 1000, 1),
                 "failed": failed // max(1, args.rounds),
             }
             if failed:

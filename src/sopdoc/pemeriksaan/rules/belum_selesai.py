@@ -22,6 +22,7 @@ _PENANDA = re.compile(
     r"|(?P<miring>(?<=/)\s*(?=/))"
 )
 _KOSONG = frozenset({"-", "–", "—", "?", "menyusul", "tba", "tbd", "n/a"})
+_STRIP = frozenset({"-", "–", "—"})
 
 # Values that may be '-' by usage: a lone keterkaitan or keterangan '-' means 'none';
 # F101 reports '-' in the required sections; pangkat and NIP '-' of an elected official
@@ -121,7 +122,7 @@ def teks_belum_selesai(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             continue
         bare = text.strip()
         if bare.lower() in _KOSONG:
-            if not _boleh_strip(path):
+            if bare not in _STRIP or not _boleh_strip(path):
                 yield Problem(
                     path,
                     _("{where} is only {value}; fill in the value").format(

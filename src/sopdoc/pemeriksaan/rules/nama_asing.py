@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...i18n import _
+from ...i18n import L_, Message, _
 from ...model import Sop
 from ...wilayah import DataWilayah, Tingkat, Wilayah, data_wilayah, kunci_nama
 from ..core import LintContext, Problem, Severity, SpecPath, rule
@@ -123,7 +123,13 @@ def nama_sop_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
                 plain = len(text) <= 60 and "<" not in text
                 shown = quote(text) if plain else quote(subj.teks[cand])
                 yield Problem(
-                    path, f"{uraian(path)} menyebut {shown}, padahal SOP ini tentang {sop.nama}"
+                    path,
+                    L_(
+                        "{where} names {shown}, but this SOP is about {nama}",
+                        where=uraian(path),
+                        shown=shown,
+                        nama=sop.nama,
+                    ),
                 )
                 break
 
@@ -448,8 +454,21 @@ def unit_di_luar_instansi(ctx: LintContext) -> Iterator[Problem]:
             if (loc, f.tertulis) in seen:
                 continue
             seen.add((loc, f.tertulis))
-            msg: str | None = None
-            if not f.wilayah and f.lapis in (0, 1, 2):
+            msg: Message | str | None = None
+            # the kop prints the unit's place: unit and instansi must name the same one
+            kop = next((pf for pp, pf in by_lapis[f.lapis] if pp[0] == "kop"), None)
+            if (
+                kop is not None
+                and path[0] != "kop"
+                and f.lapis in (0, 1, 2)
+                and kunci_nama(f.nama) != kunci_nama(kop.nama)
+            ):
+                msg = L_(
+                    "{region} differs from {kop} printed in the kop",
+                    region=quote(f.tertulis),
+                    kop=quote(kop.tertulis),
+                )
+            elif not f.wilayah and f.lapis in (0, 1, 2):
                 msg = _("{region} is not in the Kemendagri list of regions").format(
                     region=quote(f.tertulis)
                 ) + _mirip(f, milik, data)
