@@ -325,8 +325,12 @@ def wilayah_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             if msg is not None:
                 yield Problem(
                     path,
-                    _("{where} names {phrase}, but this SOP belongs to {own}{why}").format(
-                        where=uraian(path), phrase=quote(f.tertulis), own=milik.sebutan, why=msg
+                    L_(
+                        "{where} names {phrase}, but this SOP belongs to {own}{why}",
+                        where=uraian(path),
+                        phrase=quote(f.tertulis),
+                        own=milik.sebutan,
+                        why=msg,
                     ),
                 )
                 break
@@ -469,9 +473,11 @@ def unit_di_luar_instansi(ctx: LintContext) -> Iterator[Problem]:
                     kop=quote(kop.tertulis),
                 )
             elif not f.wilayah and f.lapis in (0, 1, 2):
-                msg = _("{region} is not in the Kemendagri list of regions").format(
-                    region=quote(f.tertulis)
-                ) + _mirip(f, milik, data)
+                msg = L_(
+                    "{region} is not in the Kemendagri list of regions{hint}",
+                    region=quote(f.tertulis),
+                    hint=_mirip(f, milik, data),
+                )
             elif f.wilayah and f.lapis >= 2:
                 levels = [i for i in range(f.lapis) if milik.kode.get(i) and by_lapis.get(i)]
                 if levels:
@@ -479,7 +485,8 @@ def unit_di_luar_instansi(ctx: LintContext) -> Iterator[Problem]:
                     parents = milik.kode[deepest]
                     inside = any(w.kode.startswith(p + ".") for w in f.wilayah for p in parents)
                     if not inside:
-                        msg = _("{region} does not lie in {parent}; {region} is {where}").format(
+                        msg = L_(
+                            "{region} does not lie in {parent}; {region} is {where}",
                             region=quote(f.tertulis),
                             parent=quote(by_lapis[deepest][0][1].tertulis),
                             where=_letak(f, data),
