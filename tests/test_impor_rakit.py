@@ -441,3 +441,19 @@ def test_connector_without_partner_is_unreadable_not_guessed() -> None:
         b.jenis is Jenis.TIDAK_TERBACA and b.jalur == ("kegiatan", 3, "jika_tidak")
         for b in result.hasil[0].laporan.butir
     )
+
+
+def test_letterhead_in_a_row_over_the_labels_or_in_the_page_header() -> None:
+    ident = identitas(0)
+    for row in ident.baris:
+        row.pop(0)  # no letterhead beside the labels
+    ident.baris.insert(0, [_sel("PEMERINTAH KOTA CONTOH\nDINAS SOSIAL\nJl. Merdeka No. 1")])
+    bahan = Bahan(sumber="x.docx", format="docx", tabel=[ident])
+    bahan.tabel.append(Tabel([*_header(0, 0), _row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=1))
+    sop = import_bahan(bahan).sop
+    assert (sop.instansi, sop.unit) == ("Pemerintah Kota Contoh", "Dinas Sosial")
+    assert sop.kop == ["PEMERINTAH KOTA CONTOH", "DINAS SOSIAL"]
+    ident.baris.pop(0)
+    bahan.kepala_kaki = [Paragraf("PEMERINTAH KABUPATEN CONTOH"), Paragraf("KECAMATAN BARU")]
+    sop = import_bahan(bahan).sop
+    assert (sop.instansi, sop.unit) == ("Pemerintah Kabupaten Contoh", "Kecamatan Baru")

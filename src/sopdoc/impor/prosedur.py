@@ -101,26 +101,20 @@ def _kata_kepala(teks: str) -> bool:
 
 def adalah_kepala(row: list[Sel]) -> bool:
     """Whether a row is a header row of the procedure table."""
+    first = next((c for c in row if not c.lanjutan), None)
+    if first is not None and _NOMOR.match(first.teks):
+        return False  # a step's row, or the row numbering the columns
     texts = [_norm(c.teks) for c in row if not c.lanjutan]
-    if texts and _NOMOR.match(texts[0]) and not _baris_nomor_kolom(row):
-        return False  # a step's row
     hits = sum(1 for t in texts if _kata_kepala(t))
     return hits >= 2 or any(_PELAKSANA.match(t) or _MUTU.match(t) for t in texts)
 
 
 def _baris_nomor_kolom(row: list[Sel]) -> bool:
     """The row '1 2 3 ... 10' numbering the columns."""
-    nums = [_norm(c.teks) for c in row if _norm(c.teks)]
-    return (
-        len(nums) >= 3
-        and all(n.isdigit() for n in nums)
-        and [int(n) for n in nums[:3]]
-        == [
-            1,
-            2,
-            3,
-        ]
-    )
+    if len(row) < 3 or row[0].teks.strip() != "1":
+        return False
+    nums = [t for t in (_norm(c.teks) for c in row) if t]
+    return len(nums) >= 3 and all(n.isdigit() for n in nums) and nums[:3] == ["1", "2", "3"]
 
 
 def adalah_prosedur(tabel: Tabel) -> bool:
