@@ -23,8 +23,9 @@ from typing import Any, TextIO
 from . import __version__
 from .children import die_with_parent
 from .docx import build_docx, check_template, default_template
-from .errors import Location, SpecError, SpecLoadError, display_path
+from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .fileio import FileFault, clean_stale_parts, make_folder, read_limited, write_atomic
+from .i18n import _
 from .model import Sop
 from .scratch import clean_stale
 from .source import MAX_FILE_BYTES
@@ -193,7 +194,7 @@ def _build(
             bar.step(path.name)
 
     if bar:
-        for _ in range(skipped):
+        for _i in range(skipped):
             bar.step("")
     todo = [(sop, path, digest) for sop, path, digest, needed in plan if needed]
     for _sop, path, _digest, needed in plan:
@@ -267,6 +268,10 @@ def build_all(
 
 def _make_folder(out: Path) -> None:
     """Create the output folder; clear what a killed run left in it and in the temp folder."""
+    if out.exists() and not out.is_dir():
+        raise SopdocError(
+            _("{path} is not a folder; give -o a folder").format(path=display_path(out))
+        )
     make_folder(out)
     clean_stale_parts(out)
     clean_stale()
@@ -303,7 +308,7 @@ def expand_paths(
         elif path.exists():
             files.append(path)
         else:
-            errors.append(SpecError(Location(display_path(path)), "no such file or folder"))
+            errors.append(SpecError(Location(display_path(path)), _("no such file or folder")))
     return files, errors
 
 

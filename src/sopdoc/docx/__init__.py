@@ -89,8 +89,10 @@ def check_text(sop: Sop) -> None:
             errors.append(
                 SpecError(
                     where,
-                    f"character U+{ord(m.group()):04X} cannot be written into a DOCX "
-                    "(control character); remove it",
+                    _(
+                        "character U+{code:04X} cannot be written into a DOCX (control "
+                        "character); remove it"
+                    ).format(code=ord(m.group())),
                     format_path(path),
                 )
             )

@@ -158,9 +158,10 @@ def _tanda_tangan(
 
 
 def _simpan(doc: DocxDocument, path: str | os.PathLike[str]) -> None:
+
     buf = io.BytesIO()
     doc.save(buf)
-    write_atomic(path, reproducible_zip(buf.getvalue()))  # same form, same bytes
+    write_atomic(path, reproducible_zip(buf.getvalue()))  # same content, same bytes
 
 
 def _tempat(sop: Sop) -> str:
