@@ -170,8 +170,8 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
         '[tool.sopdoc.lint]\nseverity = { I105 = "fatal" }\n', encoding="utf-8"
     )
     run = sopdoc("k", cwd=tmp_path)
-    assert run.returncode == 2 and "unknown severity 'fatal'" in run.stderr
-    with pytest.raises(ConfigError, match="matches no rule"):
+    assert run.returncode == 2 and "tingkat 'fatal' tidak dikenal" in run.stderr
+    with pytest.raises(ConfigError, match="tidak cocok dengan aturan mana pun"):
         lint(tmp_path / "k", config=LintConfig(), select=["ZZ"])
 
 
