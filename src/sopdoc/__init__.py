@@ -15,6 +15,7 @@ The public API::
     sopdoc.render_html(sop)       # the SOP as one standalone HTML page
     sopdoc.render_docx(sop)       # the DOCX as bytes (a web view's response body)
     sopdoc.render_pdf(sop)        # the PDF as bytes (LibreOffice; no file left behind)
+    sopdoc.import_file("arsip/sop-010.docx").sops  # existing SOPs (DOCX, PDF, e-SOP pages)
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem; so does a model built or changed in
@@ -34,6 +35,7 @@ from .errors import Location, SopdocError, SpecError, SpecLoadError
 
 if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
     from .docx import build_docx, render_docx
+    from .impor import Impor, ImporError, import_file
     from .model import (
         Kegiatan,
         Kertas,
@@ -59,6 +61,7 @@ if TYPE_CHECKING:  # what the lazy names are, for type checkers and editors
 _LAZY = {
     "build_docx": "docx",
     "render_docx": "docx",
+    **dict.fromkeys(["Impor", "ImporError", "import_file"], "impor"),
     **dict.fromkeys(
         [
             "Kegiatan",
@@ -116,6 +119,8 @@ __all__ = [
     "SETTINGS_FILE",
     "Dimuat",
     "Finding",
+    "Impor",
+    "ImporError",
     "Katalog",
     "Kegiatan",
     "Kertas",
@@ -140,6 +145,7 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "import_file",
     "json_schema",
     "lint",
     "load",
