@@ -277,6 +277,27 @@ class Tampilan(BaseModel):
     )
     logo: str | None = Field(None, description="Logo image (PNG/JPEG), relative to the file")
     kertas: Kertas = Field(Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
+    judul_prosedur: str | None = Field(
+        None,
+        description="Title line of the procedure pages, a template with {nama}, e.g. "
+        "'SOP PELAKSANAAN {nama}' (set in capitals); default: 'SOP PELAKSANAAN {nama}', "
+        "or 'SOP {nama}' when the nama begins with Pelayanan, Penyusunan, ...",
+    )
+
+    @field_validator("judul_prosedur")
+    @classmethod
+    def _judul_template(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            value.format(nama="")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError(
+                "judul_prosedur may only use the placeholder {nama} (write {{ and }} for braces)"
+            ) from None
+        if not value.strip():
+            raise ValueError("judul_prosedur is empty; leave it out for the default title")
+        return value
 
 
 class Sop(Tampilan):
@@ -374,7 +395,9 @@ class PengaturanKatalog(Tampilan):
     )
 
 
-SettingsKey = Literal["instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas"]
+SettingsKey = Literal[
+    "instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas", "judul_prosedur"
+]
 INHERITED_KEYS: tuple[SettingsKey, ...] = (
     "instansi",
     "unit",
@@ -382,5 +405,6 @@ INHERITED_KEYS: tuple[SettingsKey, ...] = (
     "kop",
     "logo",
     "kertas",
+    "judul_prosedur",
 )
 """Keys a spec inherits from the catalog settings when it does not set them itself."""

@@ -136,25 +136,28 @@ def _body_row(layout: ProcedureLayout, row: Row) -> str:
     return _row(row.height, "".join(cells))
 
 
+def _title(layout: ProcedureLayout, lines: list[str], drawings: str, page_break: bool) -> str:
+    """The title paragraph of a page (it anchors the page's shapes)."""
+    st = layout.style
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    runs = "".join(
+        _run(line, st.title_size, bold=True) + ("<w:r><w:br/></w:r>" if i < len(lines) - 1 else "")
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<w:p><w:pPr><w:keepNext/>{brk}<w:spacing w:before="0" w:after="{tw(st.title_after)}" '
+        f'w:line="{tw(st.title_line)}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>'
+        f"{drawings}{runs}</w:p>"
+    )
+
+
 def page_xml(layout: ProcedureLayout, page: Page, shapes: ShapeWriter, first: bool) -> str:
     """One procedure page: the title paragraph (holding the page's shapes) and its table."""
     st = layout.style
     drawings = "".join(shapes.arrow(a) for a in page.arrows)
     drawings += "".join(shapes.symbol(s, st.connector_size) for s in page.symbols)
     drawings += "".join(shapes.label(lab, st.label_size) for lab in page.labels)
-    brk = "" if first else "<w:pageBreakBefore/>"
-    title_runs = "".join(
-        (
-            _run(line, st.title_size, bold=True)
-            + ("<w:r><w:br/></w:r>" if i < len(page.title_lines) - 1 else "")
-        )
-        for i, line in enumerate(page.title_lines)
-    )
-    title = (
-        f'<w:p><w:pPr><w:keepNext/>{brk}<w:spacing w:before="0" w:after="{tw(st.title_after)}" '
-        f'w:line="{tw(st.title_line)}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>'
-        f"{drawings}{title_runs}</w:p>"
-    )
+    title = _title(layout, page.title_lines, drawings, page_break=not first)
     grid = "".join(f'<w:gridCol w:w="{tw(c.width)}"/>' for c in layout.columns)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
@@ -189,6 +192,17 @@ def section_properties(layout: ProcedureLayout) -> str:
     )
 
 
+END_PARAGRAPH = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+"""A 1 pt paragraph: what follows a table that would otherwise end the body."""
+
+
 def procedure_xml(layout: ProcedureLayout, shapes: ShapeWriter) -> str:
-    """Every procedure page, in order."""
-    return "".join(page_xml(layout, p, shapes, first=(p.index == 0)) for p in layout.pages)
+    """Every procedure page, in order; then, when the signature block does not fit under
+    the last row, the title again on a new page, for the signature block to follow."""
+    pages = "".join(page_xml(layout, p, shapes, first=(p.index == 0)) for p in layout.pages)
+    if layout.closing_new_page:
+        pages += _title(layout, layout.pages[-1].title_lines, "", page_break=True)
+    return pages
