@@ -11,6 +11,10 @@ The public API::
     sopdoc.build_docx(sop, "out/010.docx")   # the official DOCX with its flowchart
     sopdoc.build_pdf(katalog.sops, "out/")    # DOCX + PDF of each SOP (LibreOffice)
     sopdoc.build_book(katalog.sops, "out/buku-sop.pdf")  # the bound SOP book
+    sopdoc.render_svg(sop)        # the flowchart as SVG text (paged=True: the paper pages)
+    sopdoc.render_html(sop)       # the SOP as one standalone HTML page
+    sopdoc.render_docx(sop)       # the DOCX as bytes (a web view's response body)
+    sopdoc.render_pdf(sop)        # the PDF as bytes (LibreOffice; no file left behind)
 
 Every loader raises :class:`sopdoc.SpecLoadError` whose ``errors`` name the
 file, line and column of each problem.
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from .docx import build_docx
+from .docx import build_docx, render_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
 from .model import (
     Kegiatan,
@@ -34,10 +38,12 @@ from .model import (
     Waktu,
 )
 from .pdf import build_book, build_pdf
+from .pdf.render import render_pdf
 from .pemeriksaan import Finding, LintResult, Severity, lint
 from .perbandingan import Perbandingan, diff
 from .schema import json_schema, settings_json_schema
 from .spec import SETTINGS_FILE, Dimuat, Katalog, load, load_catalog, load_paths
+from .web import render_html, render_svg
 from .yamlout import dump, dumps
 
 try:
@@ -78,5 +84,9 @@ __all__ = [
     "load",
     "load_catalog",
     "load_paths",
+    "render_docx",
+    "render_html",
+    "render_pdf",
+    "render_svg",
     "settings_json_schema",
 ]

@@ -227,8 +227,13 @@ def _symbol_heights(width: float) -> dict[SymbolKind, float]:
     }
 
 
-def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
-    """Lay out the procedure pages (table and flowchart) of ``sop``."""
+def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True) -> ProcedureLayout:
+    """Lay out the procedure pages (table and flowchart) of ``sop``.
+
+    ``paged=False`` puts every step on one endless page (no page breaks, no off-page
+    connectors, no room kept for the signature block): the continuous procedure a
+    screen shows. Columns, rows and symbols are sized exactly as on paper.
+    """
     style = style or Style()
     lanes_of = step_lanes(sop)
     targets = tidak_targets(sop)
@@ -267,7 +272,7 @@ def layout_prosedur(sop: Sop, style: Style | None = None) -> ProcedureLayout:
     title_h = q(len(title_lines) * style.title_line + style.title_after)
     table_top = q(style.margin_top + title_h)
     body_top = q(table_top + sum(headers))
-    avail = page_h - style.margin_bottom - style.page_slack - body_top
+    avail = page_h - style.margin_bottom - style.page_slack - body_top if paged else float("inf")
 
     # steps: text and symbol sizes
     symbol_w = q(min(style.symbol_max_width, lane_cols[0].width - 2 * style.gutter_min))
