@@ -13,8 +13,9 @@ import sopdoc
 from sopdoc import Sop, SpecLoadError
 from sopdoc.layout import layout_prosedur
 from sopdoc.layout.judul import judul_prosedur
-from sopdoc.layout.lajur import FLOOR, abbreviations, fit_title, pieces
-from sopgen import base
+from sopdoc.layout.lajur import FLOOR, LAST_RESORT, abbreviations, fit_title, pieces
+from sopdoc.layout.metrics import text_width
+from sopgen import base, corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SPECS = ROOT / "specs" / "kecamatan-kebasen"
@@ -46,12 +47,25 @@ def test_lane_titles_break_only_between_words(n_lanes: int, label: str) -> None:
     assert size >= FLOOR
     # the title as written, or one of its documented abbreviations, never a cut word
     assert any(words_whole(t, lines) for t in abbreviations(label.upper())), lines
-    width = layout.lane_columns[0].width
-    from sopdoc.layout.metrics import text_width
+    width = layout.lane_columns[0].width - 2 * layout.style.lane_title_pad_x
+    assert all(text_width(line, size, True) <= width for line in lines)
 
-    assert all(
-        text_width(line, size, True) <= width - 2 * layout.style.cell_pad_x for line in lines
-    )
+
+def test_no_lane_title_of_the_corpus_is_cut() -> None:
+    """Over the generated corpus (1-12 lanes): every title whole or abbreviated by the table,
+    at the floor size or above except where a lane is narrower than a word at the floor."""
+    below = 0
+    for sop in corpus(48):
+        layout = layout_prosedur(sop)
+        for col, lines, size in zip(
+            layout.lane_columns, layout.lane_titles, layout.lane_title_sizes, strict=True
+        ):
+            assert any(words_whole(t, lines) for t in abbreviations(col.title)), lines
+            assert size >= LAST_RESORT
+            below += size < FLOOR
+            if size < FLOOR:
+                assert len(sop.pelaksana) >= 10, (col.title, size)
+    assert below < 48
 
 
 def test_long_titles_keep_their_words_where_the_lane_allows() -> None:
@@ -148,3 +162,41 @@ def test_the_body_never_ends_in_a_table(tmp_path: Path, name: str) -> None:
     children = body_children(out)
     assert children[-1] == "sectPr" and children[-2] == "p"
     assert "tbl" in children[-4:]  # the signature table, then the 1 pt paragraph
+
+
+def test_routing_over_the_corpus() -> None:
+    """No breach of the drawing rules; every label inside one lane, clear of its borders;
+    nearly every SOP keeps the full clearance; crossings are few."""
+    from sopdoc.layout import geometry_problems
+    from sopdoc.layout.metrik import ukur
+    from sopdoc.layout.routing import CLEARANCE, LABEL_CLEARANCE
+
+    sops = corpus(48)
+    measures = []
+    for sop in sops:
+        layout = layout_prosedur(sop)
+        assert geometry_problems(layout) == [], sop.nomor
+        measures.append(ukur(layout))
+    assert all(m.label_clearance >= LABEL_CLEARANCE - 1e-6 for m in measures)
+    assert all(m.clearance >= 0.5 for m in measures)
+    assert sum(m.clearance >= CLEARANCE - 1e-6 for m in measures) >= 0.85 * len(sops)
+    assert sum(m.crossings for m in measures) <= len(sops) // 2
+    assert all(m.pages <= m.min_pages + 1 for m in measures)
+
+
+def test_a_back_arrow_takes_the_free_channel_over_a_crossing() -> None:
+    """Step 4 returns to step 2 while step 3's arrow runs from lane 0 to lane 2: a route
+    around the right of the lanes crosses nothing, and is taken though it is longer."""
+    from sopdoc.layout.metrik import ukur
+
+    steps = [
+        {"aktivitas": "Mulai", "pelaksana": "a"},
+        {"aktivitas": "Menyusun", "pelaksana": "b"},
+        {"aktivitas": "Meneruskan", "pelaksana": "a"},
+        {"aktivitas": "Memeriksa", "pelaksana": "c", "jika_tidak": 2},
+        {"aktivitas": "Selesai", "pelaksana": "c"},
+    ]
+    sop = Sop.model_validate(
+        base(pelaksana={"a": "Camat", "b": "Sekcam", "c": "Pengelola"}, kegiatan=steps)
+    )
+    assert ukur(layout_prosedur(sop)).crossings == 0

@@ -46,6 +46,7 @@ def _cell(
     span: int = 1,
     vmerge: str | None = None,
     shade: str | None = None,
+    pad_x: float | None = None,
 ) -> str:
     pr = f'<w:tcW w:w="{tw(width)}" w:type="dxa"/>'
     if span > 1:
@@ -56,6 +57,11 @@ def _cell(
         pr += "<w:vMerge/>"
     if shade:
         pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
+    if pad_x is not None:
+        pr += (
+            f'<w:tcMar><w:left w:w="{tw(pad_x)}" w:type="dxa"/>'
+            f'<w:right w:w="{tw(pad_x)}" w:type="dxa"/></w:tcMar>'
+        )
     pr += '<w:vAlign w:val="center"/>'
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{content}</w:tc>"
 
@@ -104,7 +110,12 @@ def _header(layout: ProcedureLayout, heights: tuple[float, float, float]) -> str
         _cell(by["no"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + _cell(by["aktivitas"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + "".join(
-            _cell(c.width, _para("\n".join(lines), size, hl, "center", True), shade=HEADER_SHADE)
+            _cell(
+                c.width,
+                _para("\n".join(lines), size, hl, "center", True),
+                shade=HEADER_SHADE,
+                pad_x=st.lane_title_pad_x,
+            )
             for c, lines, size in zip(
                 lanes, layout.lane_titles, layout.lane_title_sizes, strict=True
             )

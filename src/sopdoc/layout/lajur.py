@@ -6,9 +6,10 @@ not fit its lane at the header size, the title is set smaller, down to
 :data:`FLOOR` points; the column widths already widen the lanes as far as the
 text columns allow (see ``prosedur._columns``). When it still does not fit, the
 usual abbreviations of Indonesian local government (:data:`SINGKATAN`) are
-applied one by one, in the table's order, until it does. Only a title that fits
-in no way at all (a single word wider than the lane at the floor size, with no
-abbreviation) is cut between letters, as a last resort.
+applied one by one, in the table's order, until it does. A word that still does
+not fit at the floor (a lane of ten or more, narrower than "PENGELOLA" at 6 pt)
+is set smaller, down to :data:`LAST_RESORT`; only a word wider than the lane even
+then is cut between letters.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ from .metrics import text_width, wrap
 
 FLOOR = 6.0
 """The smallest type size of a lane title, in points (bold capitals; the body is 8.5 pt)."""
+
+LAST_RESORT = 4.5
+"""Below the floor only where a lane is narrower than a word at the floor size."""
 
 MAX_LINES = 4
 """A lane title takes at most this many lines before it is abbreviated."""
@@ -119,5 +123,13 @@ def fit_title(
             if lines is not None and len(lines) <= MAX_LINES:
                 return lines, s
             s -= 0.5
+    # a lane too narrow for a word even at the floor (ten lanes and more): smaller still,
+    # down to LAST_RESORT, rather than a cut word
     shortest = abbreviations(title)[-1]
-    return wrap(shortest, width, floor, True), floor
+    s = floor - 0.5
+    while s >= LAST_RESORT - 1e-9:
+        lines = wrap_at_breaks(shortest, width, s)
+        if lines is not None:
+            return lines, s
+        s -= 0.5
+    return wrap(shortest, width, LAST_RESORT, True), LAST_RESORT

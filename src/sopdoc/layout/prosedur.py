@@ -130,17 +130,18 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     # wide enough for the widest unbreakable piece of any lane title (see lajur): at the
     # header size as far as lane_max and text_keep allow, else at the floor size as far as
     # text_keep allows, else for the title's abbreviated form at the floor size as far as
-    # text_floor allows (wider lanes cost the text columns lines, and pages)
+    # text_min allows (wider lanes cost the text columns lines, and pages)
     titles = [lbl.upper() for lbl in sop.pelaksana.values()]
-    pad = 2 * style.cell_pad_x + style.wrap_slack + 1
+    pad = 2 * style.lane_title_pad_x + style.lane_title_slack + 1
     room = (usable - style.no_width - style.text_keep) / n
     at_size = max(widest_piece(t, style.header_size) for t in titles) + pad
     at_floor = max(widest_piece(t, lajur.FLOOR) for t in titles) + pad
     abbreviated = max(widest_piece(abbreviations(t)[-1], lajur.FLOOR) for t in titles) + pad
     lane_w = max(lane_w, min(at_size, lane_max, room), min(at_floor, room))
+    room_min = (usable - style.no_width - style.text_min) / n
+    lane_w = max(lane_w, min(abbreviated, room_min))
     if style.no_width + n * lane_w + style.text_min > usable:
-        lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
-    lane_w = max(lane_w, min(abbreviated, (usable - style.no_width - style.text_floor) / n))
+        lane_w = max(16.0, room_min)
     lane_w = q(lane_w)
     rest = usable - style.no_width - n * lane_w
     waktu = max(style.waktu_min, rest / (sum(_WEIGHTS.values()) + 1))
@@ -173,6 +174,13 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
         columns.append(Column(key, title, q(x), width, lane))
         x += width
     return columns
+
+
+def lane_title_width(column: Column, style: Style) -> float:
+    """The width a lane's title is set in: its cell has narrower margins than the body's
+    (``Style.lane_title_pad_x``), and bold capitals measure the same in Word and
+    LibreOffice, so a smaller slack than the body text's is enough."""
+    return max(4.0, column.width - 2 * style.lane_title_pad_x - style.lane_title_slack)
 
 
 def _text_width(column: Column, style: Style) -> float:
@@ -247,7 +255,7 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
     def hlines(text: str, width: float) -> int:
         return len(wrap(text, max(4.0, width - 2 * style.cell_pad_x - 1), style.header_size, True))
 
-    fitted = [fit_title(c.title, _text_width(c, style), style.header_size) for c in lane_cols]
+    fitted = [fit_title(c.title, lane_title_width(c, style), style.header_size) for c in lane_cols]
     lane_titles = [lines for lines, _ in fitted]
     lane_sizes = [size for _, size in fitted]
     pelaksana_w = sum(c.width for c in lane_cols)
@@ -334,7 +342,8 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
             top_extra = conn_extra if (j == 0 and p > 0) else 0.0
             bottom_extra = conn_extra if (j == len(steps) - 1 and p < len(page_steps) - 1) else 0.0
             h = plans[i].height(style, top_extra, bottom_extra)
-            page.rows.append(Row(i, q(y), h, plans[i].cells, plans[i].texts))
+            natural = plans[i].height(style, 0.0, 0.0)
+            page.rows.append(Row(i, q(y), h, plans[i].cells, plans[i].texts, natural))
             zone_top = y + top_extra
             zone_bottom = y + h - bottom_extra
             cy = (zone_top + zone_bottom) / 2

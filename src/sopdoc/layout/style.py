@@ -38,6 +38,8 @@ class Style:
 
     cell_pad_x: float = 2.85  # left/right cell margin (57 twips)
     cell_pad_y: float = 1.5  # top/bottom cell margin (30 twips)
+    lane_title_pad_x: float = 1.0  # left/right margin of a lane's header cell (20 twips)
+    lane_title_slack: float = 1.0  # taken off a lane title's width
     wrap_slack: float = 3.0  # taken off every text width: never find fewer lines than Word
     page_slack: float = 10.0  # kept free at the foot of every page
     # the template's signature block under the last table (scripts/make_template.py)
@@ -56,7 +58,6 @@ class Style:
     waktu_min: float = 42.0
     text_min: float = 330.0  # the five text columns together, at least
     text_keep: float = 390.0  # ... and what lanes may not take from them for their titles
-    text_floor: float = 260.0  # ... and, for an abbreviated lane title, the least they keep
 
     symbol_max_width: float = 44.0
     gutter_min: float = 9.0  # free space each side of a symbol, for the return arrows
