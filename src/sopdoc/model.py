@@ -26,6 +26,7 @@ from pydantic import (
 
 from .errors import Location
 from .peraturan import Peraturan
+from .siklus.model import Kaitan, Penetapan, PeriodeTinjauan, StatusSop
 from .source import SourceMap
 from .waktu import MENIT_PER_SATUAN, UNITS_HELP, WAKTU_JSON_PATTERN, SatuanWaktu, parse_waktu
 
@@ -313,12 +314,24 @@ class Sop(Tampilan):
     instansi: Teks = Field(description="Instansi, e.g. 'Pemerintah Kabupaten Banyumas'")
     unit: Teks = Field(description="Unit kerja, e.g. 'Kecamatan Kebasen'")
     tanggal: Tanggal = Field(description="Tanggal pembuatan/revisi/efektif")
+    status: StatusSop | None = Field(
+        default=None,
+        description="Life-cycle status: draf, diajukan, dievaluasi, berlaku, diganti, dicabut "
+        "(empty: not tracked)",
+    )
+    penetapan: Penetapan | None = Field(
+        default=None,
+        description="The Keputusan that legalised the SOP: nomor, tanggal, tentang, oleh",
+    )
     disahkan_oleh: Penandatangan = Field(description="Disahkan oleh (may come from the catalog)")
     dasar_hukum: list[str] = Field(default_factory=list, description="Dasar Hukum, in order")
     kualifikasi_pelaksana: list[str] = Field(
         default_factory=list, description="Kualifikasi Pelaksana"
     )
-    keterkaitan: list[str] = Field(default_factory=list, description="Keterkaitan: related SOPs")
+    keterkaitan: list[Kaitan] = Field(
+        default_factory=list,
+        description="Keterkaitan: related SOPs, each a nama/nomor or {sop, jenis}",
+    )
     peralatan_perlengkapan: list[str] = Field(
         default_factory=list, description="Peralatan/Perlengkapan"
     )
@@ -333,6 +346,12 @@ class Sop(Tampilan):
     kegiatan: list[Kegiatan] = Field(min_length=1, description="The steps, numbered 1.. in order")
     riwayat_revisi: list[Revisi] = Field(
         default_factory=list, description="Riwayat revisi: the revision history, oldest first"
+    )
+    menggantikan: list[str] = Field(
+        default_factory=list, description="Nomor of each SOP this one replaces"
+    )
+    diganti_oleh: str | None = Field(
+        default=None, description="Nomor of the SOP that replaced this one"
     )
 
     @field_validator("pelaksana")
@@ -385,6 +404,10 @@ class PengaturanKatalog(Tampilan):
     instansi: str | None = Field(None, description="Default instansi")
     unit: str | None = Field(None, description="Default unit")
     disahkan_oleh: Penandatangan | None = Field(None, description="Default signatory")
+    tinjauan: PeriodeTinjauan = Field(
+        default_factory=PeriodeTinjauan,
+        description="Review periods of SOPs in force: monitoring_bulan (6), evaluasi_bulan (12)",
+    )
     lint: dict[str, Any] = Field(
         default_factory=dict, description="Checker configuration (select, ignore, severity, ...)"
     )

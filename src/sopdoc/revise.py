@@ -18,6 +18,9 @@ from pathlib import Path
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .fileio import write_atomic
 from .model import Revisi, Sop
+from .siklus.jadwal import status_of
+from .siklus.laporan import tanggal_id
+from .siklus.model import StatusSop
 from .source import read_text
 from .spec import load_text
 
@@ -157,6 +160,22 @@ def _append_riwayat(t: _Text, revisi: Revisi) -> Edit:
     return (end, end, _entry(dash, revisi))
 
 
+def _yang_diganti(sop: Sop) -> str:
+    """What a revision of an SOP in force replaces, for its riwayat revisi entry.
+
+    Written in the document's language (it is printed in the riwayat revisi):
+    the version in force since its Tanggal Efektif, under its penetapan.
+    """
+    if status_of(sop) is not StatusSop.BERLAKU:
+        return ""
+    parts = []
+    if sop.tanggal.efektif:
+        parts.append(f"berlaku sejak {tanggal_id(sop.tanggal.efektif)}")
+    if sop.penetapan:
+        parts.append(f"penetapan {sop.penetapan.nomor} tanggal {tanggal_id(sop.penetapan.tanggal)}")
+    return f" (menggantikan versi {', '.join(parts)})" if parts else ""
+
+
 def revise(
     path: str | os.PathLike[str],
     catatan: str,
@@ -167,7 +186,8 @@ def revise(
     """Record a revision in the spec at ``path``, in place; returns the revised SOP.
 
     Sets ``tanggal.revisi`` to ``tanggal`` (default: today) and appends
-    ``{tanggal, nomor, catatan}`` to ``riwayat_revisi``. Comments and the
+    ``{tanggal, nomor, catatan}`` to ``riwayat_revisi``; for an SOP in force the
+    catatan also records the version it replaces (efektif date, penetapan). Comments and the
     layout of everything else are kept. The file is replaced atomically, and
     only when the edited text loads and differs from the old in exactly
     those two places.
@@ -176,9 +196,10 @@ def revise(
     display = display_path(p)
     if not catatan.strip():
         raise SpecLoadError([SpecError(Location(display), "the revision note is empty")])
-    revisi = Revisi(tanggal=tanggal or date.today(), catatan=catatan.strip(), nomor=nomor)
     text = read_text(p, display)
     old = load_text(text, display, p)
+    catatan = catatan.strip() + _yang_diganti(old)
+    revisi = Revisi(tanggal=tanggal or date.today(), catatan=catatan, nomor=nomor)
     edit = _Text(text, old, display)
     # from the bottom up, so that earlier positions stay valid; at the same line the
     # riwayat (appended at the end of the file) goes first, the revisi line before it

@@ -9,13 +9,16 @@ import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, SpecError, SpecLoadError, display_path, format_path
 from .model import INHERITED_KEYS, PengaturanKatalog, Sop
+from .siklus.rekaman import is_rekaman
 from .source import Document, SourceMap, parse_yaml, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 SETTINGS_FILE = "sopdoc.yaml"
 """Name of the catalog settings file; it applies to its folder and every folder below."""
@@ -265,6 +268,12 @@ def _validate(model: type[BaseModel], doc: Document) -> Any:
     return result
 
 
+def validate_document(model: type[M], doc: Document) -> M:
+    """Validate a parsed YAML document against any sopdoc model, errors at file:line:col."""
+    result: M = _validate(model, doc)
+    return result
+
+
 def _describe_kind(value: Any) -> str:
     return "a list" if isinstance(value, list) else f"the text '{value}'"
 
@@ -409,12 +418,17 @@ def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
 
 
 def spec_files(folder: Path) -> list[Path]:
-    """Every spec file under ``folder``, sorted, hidden folders and the settings file skipped."""
+    """Every spec file under ``folder``, sorted; hidden folders, settings and records skipped."""
     found = []
     for dirpath, dirnames, filenames in os.walk(folder):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in sorted(filenames):
-            if name.endswith(SPEC_SUFFIXES) and name != SETTINGS_FILE and not name.startswith("."):
+            if (
+                name.endswith(SPEC_SUFFIXES)
+                and name != SETTINGS_FILE
+                and not name.startswith(".")
+                and not is_rekaman(name)
+            ):
                 found.append(Path(dirpath) / name)
     return found
 
@@ -453,6 +467,8 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Dimuat:
         path = Path(raw)
         if path.is_dir():
             _load_folder(path, out, seen)
+        elif path.is_file() and is_rekaman(path):
+            continue  # a monitoring or evaluation record: sopdoc.siklus reads it
         elif path.is_file():
             out.katalog_lengkap = False
             resolved = path.resolve()

@@ -17,7 +17,17 @@ from .. import __version__
 from ..errors import SopdocError, SpecLoadError
 from ..i18n import LANGUAGES, set_language
 
-COMMANDS = ["validate", "lint", "schema", "build", "book", "diff", "revise"]
+COMMANDS = [
+    "validate",
+    "lint",
+    "schema",
+    "build",
+    "book",
+    "diff",
+    "revise",
+    "status",
+    "formulir",
+]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 
 

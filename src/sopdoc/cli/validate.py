@@ -1,7 +1,8 @@
 """Load specs and report every schema error (file:line:column); exit 0 when all load.
 
 PATH is a spec file or a catalog folder (every *.yaml below it, with the
-catalog settings of sopdoc.yaml merged in). Exit codes: 0 all specs load,
+catalog settings of sopdoc.yaml merged in); monitoring and evaluation records
+(*.monitoring.yaml, *.evaluasi.yaml) named or found are checked too. Exit codes: 0 all specs load,
 2 a spec has errors.
 """
 
@@ -9,8 +10,10 @@ from __future__ import annotations
 
 import argparse
 
+from ..errors import SpecLoadError
 from ..i18n import _, ngettext
-from .paths import load_all
+from ..siklus.rekaman import load_rekaman_paths
+from ..spec import load_paths
 
 HELP = "load specs and report schema errors with file:line:column"
 
@@ -21,7 +24,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    sops = load_all(args.paths)
+    loaded = load_paths(args.paths)
+    rekaman = load_rekaman_paths(args.paths)  # monitoring and evaluation records
+    if loaded.errors or rekaman.errors:
+        raise SpecLoadError([*loaded.errors, *rekaman.errors])
+    sops = loaded.sops
     if not args.quiet:
         for sop in sops:
             print(
@@ -34,4 +41,13 @@ def run(args: argparse.Namespace) -> int:
                 "{n} spec loaded without errors", "{n} specs loaded without errors", len(sops)
             ).format(n=len(sops))
         )
+        n = sum(len(r) for r in rekaman.per_sop.values())
+        if n:
+            print(
+                ngettext(
+                    "{n} monitoring or evaluation record loaded without errors",
+                    "{n} monitoring and evaluation records loaded without errors",
+                    n,
+                ).format(n=n)
+            )
     return 0

@@ -25,6 +25,7 @@ from pypdf.generic import Fit
 
 from ..errors import SopdocError
 from ..model import Sop
+from ..siklus.laporan import keterangan_siklus
 from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert, require_soffice
 from .frontmatter import MARGIN_CM, TOC_MARK, Sampul, TocEntry, write_front_matter
 from .meta import PdfMeta, build_time, info_dict, meta_for, write_reproducible
@@ -141,7 +142,7 @@ def build_book(
             raise PdfFailed(f"the book was not written: {len(failed)} SOP(s) failed: {names}")
         toc, label = [], 1
         for sop, result in zip(ordered, results, strict=True):
-            toc.append(TocEntry(sop.nomor, sop.nama, label))
+            toc.append(TocEntry(sop.nomor, sop.nama, label, keterangan_siklus(sop)))
             label += result.pages
         first = ordered[0]
         sampul = Sampul(

@@ -41,6 +41,7 @@ class TocEntry:
     nomor: str
     nama: str
     halaman: int
+    keterangan: str = ""  # status and dates, in small type under the nama
 
 
 @dataclass(frozen=True)
@@ -128,6 +129,9 @@ def _toc(doc: DocxDocument, toc: Sequence[TocEntry]) -> None:
         cells[0].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
         cells[1].paragraphs[0].add_run(entry.nomor)
         cells[2].paragraphs[0].add_run(entry.nama)
+        if entry.keterangan:
+            cells[2].paragraphs[0].add_run().add_break()
+            cells[2].paragraphs[0].add_run(entry.keterangan).font.size = Pt(8)
         _bookmark(cells[2].paragraphs[0], f"{TOC_MARK}{index}e", 2 * index + 2)
         cells[3].paragraphs[0].add_run(str(entry.halaman))
         cells[3].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER

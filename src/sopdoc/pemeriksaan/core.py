@@ -102,12 +102,15 @@ class Problem:
     ``sop`` may be left out by a rule of scope ``"sop"`` (it is the SOP being
     checked); a rule of scope ``"katalog"`` must name it. ``key=True`` points at
     the key rather than the value (useful for empty values, ``efektif:``).
+    ``lokasi`` places the finding in another file (a monitoring record, say);
+    ``path`` then names the value in that file.
     """
 
     path: SpecPath
     message: str
     sop: Sop | None = None
     key: bool = False
+    lokasi: Location | None = None
 
 
 CheckSop = Callable[[Sop, "LintContext"], Iterable[Problem]]
@@ -149,6 +152,7 @@ FAMILIES: dict[str, str] = {
     "H": "Dasar hukum",
     "T": "Penandatangan (signatory)",
     "L": "Lint (suppressions)",
+    "S": "Siklus (status, penetapan, monitoring and evaluation)",
 }
 
 

@@ -2,7 +2,9 @@
 
 An example holds only the keys that matter; each of its top-level keys
 replaces that key of :data:`BASE`, a clean spec (no rule finds anything in
-it). Several SOPs are separated by a line ``---``.
+it). Several SOPs are separated by a line ``---``. A part whose first line is
+``# rekaman: NAME`` is a monitoring or evaluation record, written as it is to
+the file NAME beside the specs.
 """
 
 from __future__ import annotations
@@ -69,6 +71,7 @@ kegiatan:
 """
 
 _HEAD = re.compile(r"^(PASS|FAIL):\s*$")
+_REKAMAN = re.compile(r"^# rekaman: (\S+)\s*\n")
 
 
 @dataclass(frozen=True)
@@ -79,10 +82,17 @@ class Example:
     kind: str  # "PASS" or "FAIL"
     yaml: str  # as written in the docstring (dedented)
 
+    def _parts(self) -> list[str]:
+        return [d.strip("\n") + "\n" for d in re.split(r"(?m)^---\s*$", self.yaml) if d.strip()]
+
     def specs(self) -> list[str]:
-        """The full spec texts of the example (one per SOP)."""
-        docs = re.split(r"(?m)^---\s*$", self.yaml)
-        return [merge(BASE, d) for d in docs if d.strip()]
+        """The full spec texts of the example (one per SOP); BASE alone if it has only records."""
+        docs = [merge(BASE, d) for d in self._parts() if not _REKAMAN.match(d)]
+        return docs or [BASE]
+
+    def rekaman(self) -> dict[str, str]:
+        """The records of the example: file name -> text."""
+        return {m[1]: d[m.end() :] for d in self._parts() if (m := _REKAMAN.match(d))}
 
 
 def examples(r: Rule) -> list[Example]:
@@ -137,6 +147,8 @@ def run_example(example: Example, folder: Path, config: LintConfig | None = None
     folder.mkdir(parents=True, exist_ok=True)
     for n, text in enumerate(example.specs(), 1):
         (folder / f"{n:03d}-contoh.yaml").write_text(text, encoding="utf-8")
+    for name, text in example.rekaman().items():
+        (folder / name).write_text(text, encoding="utf-8")
     result = lint(folder, config=config or LintConfig())
     if result.load_errors:
         raise ValueError(

@@ -15,7 +15,7 @@ from ..model import PengaturanKatalog, Sop
 from ..spec import Dimuat, Katalog, load_paths
 from .baseline import Key, apply_baseline
 from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
-from .core import Finding, LintContext, Rule, Severity, all_rules
+from .core import Finding, LintContext, Problem, Rule, Severity, all_rules
 from .durasi import format_durasi
 from .suppress import scan_files
 from .text import clear_caches
@@ -86,9 +86,7 @@ def run_rules(
         for r, severity in per_sop:
             ctx.rule = r
             for p in r.check(sop, ctx):
-                findings.append(
-                    _finding(r.code, severity, p.sop or sop, p.path, p.message, ctx, p.key)
-                )
+                findings.append(_finding(r.code, severity, p.sop or sop, p, ctx))
     for r in active:
         if r.scope != "katalog":
             continue
@@ -97,23 +95,14 @@ def run_rules(
         for p in r.check(ctx):
             if p.sop is None:
                 raise ValueError(f"rule {r.code} (scope katalog) yielded a problem without sop")
-            findings.append(_finding(r.code, severity, p.sop, p.path, p.message, ctx, p.key))
+            findings.append(_finding(r.code, severity, p.sop, p, ctx))
     ctx.rule = None
     return findings, rules
 
 
-def _finding(
-    code: str,
-    severity: Severity,
-    sop: Sop,
-    path: tuple[str | int, ...],
-    message: str,
-    ctx: LintContext,
-    key: bool,
-) -> Finding:
-    return Finding(
-        code, severity, message, ctx.lokasi(sop, path, key=key), format_path(path), sop.nomor
-    )
+def _finding(code: str, severity: Severity, sop: Sop, p: Problem, ctx: LintContext) -> Finding:
+    where = p.lokasi or ctx.lokasi(sop, p.path, key=p.key)
+    return Finding(code, severity, p.message, where, format_path(p.path), sop.nomor)
 
 
 def apply_suppressions(

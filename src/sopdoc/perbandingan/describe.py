@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..i18n import _
+from ..siklus.model import TRANSISI, StatusSop, transisi_sah
 from .model import (
     BAGIAN,
     KOLOM,
@@ -75,6 +77,11 @@ def kosong(value: Any) -> str:
 def _text(value: Any) -> str:
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict) and "sop" in value:  # a typed keterkaitan
+        return f"{value['sop']} ({value.get('jenis', '')})"
+    if isinstance(value, dict) and "catatan" not in value:  # a penetapan
+        parts = [value.get("nomor"), value.get("tanggal"), value.get("tentang"), value.get("oleh")]
+        return ", ".join(str(p) for p in parts if p)
     if isinstance(value, dict):  # a riwayat revisi entry
         nomor = f" (revisi {value['nomor']})" if value.get("nomor") else ""
         return f"{value.get('tanggal', '')}{nomor}: {value.get('catatan', '')}"
@@ -165,6 +172,26 @@ def _nomor(lama: int, baru: int) -> str:
     return f"{baru}" if lama == baru else f"{baru} (dulu {lama})"
 
 
+SIKLUS = {"status", "penetapan", "diganti_oleh"}
+"""Life-cycle values, reported together after the identity table."""
+
+
+def _transisi(c: NilaiDiubah) -> list[Ganti | str]:
+    """A warning when a status moves where the life cycle does not allow (docs/spec.md)."""
+    if c.path != ("status",):
+        return []
+    lama = StatusSop(c.lama) if c.lama else None
+    baru = StatusSop(c.baru) if c.baru else None
+    if lama is None or transisi_sah(lama, baru):
+        return []
+    sah = ", ".join(s.value for s in sorted(TRANSISI[lama], key=list(StatusSop).index)) or "-"
+    return [
+        _("status {old} cannot move to {new}; valid: {valid}").format(
+            old=c.lama, new=c.baru, valid=sah
+        )
+    ]
+
+
 def describe(p: Perbandingan) -> list[Bagian]:
     """The changes grouped by part of the SOP, in document order."""
     lanes = _Lanes(p)
@@ -181,7 +208,11 @@ def describe(p: Perbandingan) -> list[Bagian]:
 def _describe_one(c: Perubahan, lanes: _Lanes, add: Any) -> None:
     if isinstance(c, NilaiDiubah):
         judul = "Peringatan" if c.path == ("peringatan",) else "Identitas"
-        add(judul, Baris("~", c.label, rincian=[Ganti("", kosong(c.lama), kosong(c.baru))]))
+        nilai: list[Ganti | str] = [Ganti("", kosong(c.lama), kosong(c.baru))]
+        if c.path[0] in SIKLUS:
+            judul = "Status dan penetapan"
+            nilai += _transisi(c)
+        add(judul, Baris("~", c.label, rincian=nilai))
     elif isinstance(c, ButirDitambah):
         add(BAGIAN[c.bagian], Baris("+", f"Butir {c.nomor_baru} ditambah", _text(c.nilai)))
     elif isinstance(c, ButirDihapus):

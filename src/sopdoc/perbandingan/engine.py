@@ -92,6 +92,7 @@ def diff(
     steps_changes, steps = _steps(old, new, a["kegiatan"], b["kegiatan"], lane_map)
     changes.extend(steps_changes)
     changes.extend(_items("riwayat_revisi", a["riwayat_revisi"], b["riwayat_revisi"]))
+    changes.extend(_items("menggantikan", a["menggantikan"], b["menggantikan"]))
     dampak = Dampak(
         jumlah_langkah_lama=len(old.kegiatan),
         jumlah_langkah_baru=len(new.kegiatan),

@@ -27,6 +27,7 @@ BAGIAN = {
     "peralatan_perlengkapan": "Peralatan/Perlengkapan",
     "pencatatan_pendataan": "Pencatatan dan Pendataan",
     "riwayat_revisi": "Riwayat Revisi",
+    "menggantikan": "Menggantikan",
 }
 """The list sections compared item by item, in document order, with their printed labels."""
 
@@ -43,6 +44,9 @@ NILAI = {
     ("disahkan_oleh", "pangkat"): "Disahkan oleh: pangkat",
     ("disahkan_oleh", "nip"): "Disahkan oleh: NIP",
     ("peringatan",): "Peringatan",
+    ("status",): "Status",
+    ("penetapan",): "Penetapan",
+    ("diganti_oleh",): "Diganti oleh",
     ("logo",): "Logo",
     ("kertas",): "Kertas",
 }

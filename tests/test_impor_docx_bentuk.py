@@ -1,0 +1,266 @@
+"""The DOCX reader, piece by piece: shapes told apart by geometry, pictures, notes, pages."""
+
+from __future__ import annotations
+
+import struct
+import zlib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.shared import Pt
+from lxml import etree
+from tests import docx_fixtures as fx
+
+from sopdoc.impor.bahan import Bahan, JenisSimbol
+from sopdoc.impor.docx import baca_docx
+from sopdoc.impor.docx.penomoran import Penomoran
+
+J = JenisSimbol
+
+
+def _doc_with_runs(tmp_path: Path, runs: list[str], name: str = "x.docx") -> Bahan:
+    doc = Document()
+    p = doc.add_paragraph()
+    for run in runs:
+        fx.add_runs(p, run)
+    path = tmp_path / name
+    doc.save(str(path))
+    return baca_docx(path)
+
+
+def _page_shape(geom: str, w: float, h: float, x: float = 100, y: float = 200, **kw: Any) -> str:
+    return fx.anchor(fx.wsp(geom, w, h, **kw), fx.URI_WPS, w, h, x, y)
+
+
+def _poly(points: list[tuple[float, float]], w: float, h: float) -> str:
+    return fx.cust_path([(x * w, y * h) for x, y in points], w, h, closed=True)
+
+
+def test_custom_geometry_classified_by_outline(tmp_path: Path) -> None:
+    capsule = (
+        '<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+        '<a:pathLst><a:path w="762000" h="254000">'
+        '<a:moveTo><a:pt x="127000" y="0"/></a:moveTo><a:lnTo><a:pt x="635000" y="0"/></a:lnTo>'
+        '<a:arcTo wR="127000" hR="127000" stAng="16200000" swAng="10800000"/>'
+        '<a:lnTo><a:pt x="127000" y="254000"/></a:lnTo>'
+        '<a:arcTo wR="127000" hR="127000" stAng="5400000" swAng="10800000"/>'
+        "<a:close/></a:path></a:pathLst></a:custGeom>"
+    )
+    runs = [
+        _page_shape(_poly([(0.5, 0), (1, 0.5), (0.5, 1), (0, 0.5)], 60, 40), 60, 40, 100, 100),
+        _page_shape(
+            _poly([(0, 0), (1, 0), (1, 0.7), (0.5, 1), (0, 0.7)], 20, 18), 20, 18, 200, 100
+        ),
+        _page_shape(capsule, 60, 20, 300, 100),
+        _page_shape(_poly([(0, 0), (1, 0), (1, 1), (0, 1)], 60, 30), 60, 30, 400, 100),
+        # a square turned by 45 degrees is how many authors draw a decision
+        _page_shape("rect", 30, 30, 100, 300, rot=45),
+        _page_shape("ellipse", 60, 24, 200, 300),  # an elongated oval: a terminator
+        _page_shape("ellipse", 20, 20, 300, 300),  # a circle: an on-page connector
+        _page_shape("homePlate", 24, 16, 400, 300),
+    ]
+    bahan = _doc_with_runs(tmp_path, runs)
+    got = sorted(bahan.simbol, key=lambda s: (s.kotak.y0, s.kotak.x0))
+    assert [(s.jenis, s.bentuk) for s in got] == [
+        (J.KEPUTUSAN, "custGeom:diamond"),
+        (J.PENGHUBUNG, "custGeom:pentagon"),
+        (J.TERMINATOR, "custGeom:rounded"),
+        (J.PROSES, "custGeom:rectangle"),
+        (J.KEPUTUSAN, "prstGeom:rect:rot45"),
+        (J.TERMINATOR, "prstGeom:ellipse"),
+        (J.PENGHUBUNG, "prstGeom:ellipse"),
+        (J.PENGHUBUNG, "prstGeom:homePlate"),
+    ]
+    diamond = got[4]
+    half = 30 * 2**0.5 / 2
+    assert diamond.kotak.tengah == pytest.approx((115, 315))
+    assert diamond.kotak.lebar == pytest.approx(2 * half, abs=0.01)
+    assert got[5].yakin < 1.0  # an oval as terminator is a guess, said so
+
+
+def test_vml_shapes_by_path_and_type(tmp_path: Path) -> None:
+    st = fx._vml_style
+    runs = [
+        fx._pict(f'<v:oval style="{st(100, 100, 20, 20)}"/>'),
+        fx._pict(
+            f'<v:shape style="{st(200, 100, 60, 40)}" coordsize="100,100" '
+            'path="m50,l100,50,50,100,,50xe"/>'
+        ),
+        # a shape type Word knows (177: off-page connector) whose path needs formulas
+        fx._pict(
+            '<v:shapetype id="_x0000_t177" coordsize="21600,21600" o:spt="177" '
+            'path="m,l21600,r,@0l10800,21600,,@0xe"/>'
+            f'<v:shape type="#_x0000_t177" style="{st(300, 100, 20, 18)}"/>'
+        ),
+        fx._pict(f'<v:rect style="{st(400, 100, 30, 30)};rotation:45"/>'),
+        # a text box without border is a label; with a fill colour it is a symbol
+        fx._pict(
+            f'<v:shape type="#_x0000_t202" style="{st(100, 200, 30, 12)}" stroked="f" filled="f">'
+            "<v:textbox><w:txbxContent><w:p><w:r><w:t>Y</w:t></w:r></w:p></w:txbxContent>"
+            "</v:textbox></v:shape>"
+        ),
+        fx._pict(
+            f'<v:rect style="{st(200, 200, 60, 30)}" stroked="f" fillcolor="#9cf">'
+            "<v:textbox><w:txbxContent><w:p><w:r><w:t>Mencatat</w:t></w:r></w:p>"
+            "</w:txbxContent></v:textbox></v:rect>"
+        ),
+    ]
+    bahan = _doc_with_runs(tmp_path, runs)
+    got = sorted(bahan.simbol, key=lambda s: (s.kotak.y0 > 150, s.kotak.x0))
+    assert [(s.jenis, s.bentuk) for s in got] == [
+        (J.PENGHUBUNG, "vml:ellipse"),
+        (J.KEPUTUSAN, "vml:path:diamond"),
+        (J.PENGHUBUNG, "vml:flowChartOffpageConnector"),
+        (J.KEPUTUSAN, "vml:rect:rot45"),
+        (J.PROSES, "vml:rect"),
+    ]
+    assert got[-1].teks == "Mencatat"
+    assert [(lab.teks, lab.kotak.x0, lab.kotak.y0) for lab in bahan.label] == [("Y", 100, 200)]
+
+
+def test_text_box_over_an_empty_shape_gives_it_its_text(tmp_path: Path) -> None:
+    runs = [
+        _page_shape("flowChartProcess", 80, 40, 100, 100),
+        _page_shape("rect", 70, 20, 105, 110, text="Memeriksa berkas", line=False),
+        _page_shape("rect", 20, 10, 190, 100, text="Ya", line=False),
+    ]
+    bahan = _doc_with_runs(tmp_path, runs)
+    assert [(s.jenis, s.teks) for s in bahan.simbol] == [(J.PROSES, "Memeriksa berkas")]
+    assert [lab.teks for lab in bahan.label] == ["Ya"]
+
+
+def _png(w: int, h: int) -> bytes:
+    raw = b"".join(b"\0" + b"\xff\xff\xff" * w for _ in range(h))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", ihdr)
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
+
+
+def test_pictures_logo_and_pasted_flowchart(tmp_path: Path) -> None:
+    img = tmp_path / "logo.png"
+    img.write_bytes(_png(4, 4))
+    doc = fx.new_document()
+    logo_cell = doc.tables[0].cell(0, 0)
+    logo_cell.paragraphs[0].add_run().add_picture(str(img), width=Pt(50), height=Pt(50))
+    fx.procedure_section(doc)
+    t = fx.procedure_table(doc, fx.STEPS)
+    # the flowchart pasted as one picture into the first lane cell of step 1
+    t.cell(2, 2).paragraphs[0].add_run().add_picture(str(img), width=Pt(210), height=Pt(200))
+    path = tmp_path / "gambar.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    assert len(bahan.gambar) == 2
+    logo, chart = bahan.gambar
+    assert logo.sel == (0, 0, 0) and logo.kotak is not None
+    assert logo.kotak.lebar == pytest.approx(50) and logo.kotak.halaman == 0
+    assert chart.sel == (1, 2, 2)
+    # only the large picture is reported, with its page and place
+    assert len(bahan.catatan) == 1
+    note = bahan.catatan[0]
+    assert note.halaman == 1
+    assert "2" in note.pesan and "1" in note.pesan
+    assert bahan.simbol == []
+
+
+def test_smartart_and_chart_are_reported(tmp_path: Path) -> None:
+    dgm = (
+        '<dgm:relIds xmlns:dgm="http://schemas.openxmlformats.org/drawingml/2006/diagram" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+        'r:dm="rId90" r:lo="rId91" r:qs="rId92" r:cs="rId93"/>'
+    )
+    uri = "http://schemas.openxmlformats.org/drawingml/2006/diagram"
+    bahan = _doc_with_runs(tmp_path, [fx.inline(dgm, uri, 300, 200)])
+    assert len(bahan.catatan) == 1
+    assert bahan.catatan[0].halaman == 0
+    assert "relIds" in bahan.catatan[0].pesan
+
+
+def test_header_and_footer_text_kept_apart(tmp_path: Path) -> None:
+    doc = Document()
+    sec = doc.sections[0]
+    sec.header.paragraphs[0].text = "PEMERINTAH KABUPATEN CONTOH"
+    sec.footer.paragraphs[0].text = "Dokumen ini ditandatangani secara elektronik"
+    doc.add_paragraph("Isi")
+    path = tmp_path / "kop.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    assert [p.teks for p in bahan.paragraf] == ["Isi"]
+    assert sorted(p.teks for p in bahan.kepala_kaki) == [
+        "Dokumen ini ditandatangani secara elektronik",
+        "PEMERINTAH KABUPATEN CONTOH",
+    ]
+
+
+def test_pages_from_breaks_overflow_and_rendered_breaks(tmp_path: Path) -> None:
+    # without Word's rendered breaks: 60 paragraphs of 12 pt overflow a Letter page
+    doc = Document()
+    for i in range(60):
+        p = doc.add_paragraph(f"Baris {i + 1}")
+        p.paragraph_format.space_after = Pt(0)
+    doc.paragraphs[10].add_run().add_break(fx.WD_BREAK.PAGE)
+    path = tmp_path / "a.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    pages = [p.kotak.halaman for p in bahan.paragraf if p.kotak]
+    assert pages[:11] == [0] * 11  # the break comes after the text of paragraph 11
+    assert pages[11] == 1
+    assert pages == sorted(pages) and pages[-1] == 2  # the rest overflows once more
+    # with them (a file Word saved): Word's breaks are trusted, no estimate adds any
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    doc = Document()
+    for i in range(60):
+        p = doc.add_paragraph()
+        if i in (20, 45):
+            p._p.append(etree.fromstring(f'<w:r xmlns:w="{w}"><w:lastRenderedPageBreak/></w:r>'))
+        p.add_run(f"Baris {i + 1}")
+    path = tmp_path / "b.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    pages = [p.kotak.halaman for p in bahan.paragraf if p.kotak]
+    assert pages == [0] * 20 + [1] * 25 + [2] * 15
+
+
+def test_numbering_formats_and_levels() -> None:
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    xml = f"""<w:numbering xmlns:w="{w}">
+      <w:abstractNum w:abstractNumId="0">
+        <w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="upperRoman"/>
+          <w:lvlText w:val="%1."/></w:lvl>
+        <w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="lowerLetter"/>
+          <w:lvlText w:val="%2)"/></w:lvl>
+        <w:lvl w:ilvl="2"><w:start w:val="1"/><w:numFmt w:val="decimal"/>
+          <w:lvlText w:val="%1.%3"/></w:lvl>
+      </w:abstractNum>
+      <w:abstractNum w:abstractNumId="1">
+        <w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl>
+      </w:abstractNum>
+      <w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>
+      <w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>
+      <w:num w:numId="3"><w:abstractNumId w:val="0"/>
+        <w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>
+    </w:numbering>"""
+    n = Penomoran(etree.fromstring(xml.encode()))
+    seq = [("1", 0), ("1", 1), ("1", 1), ("1", 0), ("1", 1), ("1", 2), ("2", 0), ("3", 0), ("9", 0)]
+    assert [n.penanda(i, lvl) for i, lvl in seq] == [
+        "I.",
+        "a)",
+        "b)",
+        "II.",
+        "a)",
+        "II.1",
+        "•",
+        "I.",  # a new list instance restarting the same list
+        None,  # a list the file does not define
+    ]
