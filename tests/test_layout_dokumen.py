@@ -178,8 +178,11 @@ def test_routing_over_the_corpus() -> None:
         assert geometry_problems(layout) == [], sop.nomor
         measures.append(ukur(layout))
     assert all(m.label_clearance >= LABEL_CLEARANCE - 1e-6 for m in measures)
-    assert all(m.clearance >= 0.5 for m in measures)
-    assert sum(m.clearance >= CLEARANCE - 1e-6 for m in measures) >= 0.85 * len(sops)
+    assert all(m.clearance >= 0.5 and m.label_gap >= 0.5 for m in measures)
+    full = [
+        m.clearance >= CLEARANCE - 1e-6 and m.label_gap >= LABEL_CLEARANCE - 1e-6 for m in measures
+    ]
+    assert sum(full) >= 0.9 * len(sops)
     assert sum(m.crossings for m in measures) <= len(sops) // 2
     assert all(m.pages <= m.min_pages + 1 for m in measures)
 

@@ -7,7 +7,7 @@ not fit its lane at the header size, the title is set smaller, down to
 text columns allow (see ``prosedur._columns``). When it still does not fit, the
 usual abbreviations of Indonesian local government (:data:`SINGKATAN`) are
 applied one by one, in the table's order, until it does. A word that still does
-not fit at the floor (a lane of ten or more, narrower than "PENGELOLA" at 6 pt)
+not fit at the floor (a lane of ten or more, narrower than "PENGELOLA" at 6.5 pt)
 is set smaller, down to :data:`LAST_RESORT`; only a word wider than the lane even
 then is cut between letters.
 """
@@ -18,7 +18,7 @@ import re
 
 from .metrics import text_width, wrap
 
-FLOOR = 6.0
+FLOOR = 6.5
 """The smallest type size of a lane title, in points (bold capitals; the body is 8.5 pt)."""
 
 LAST_RESORT = 4.5

@@ -17,7 +17,8 @@ class Ukuran:
     """The measures of one SOP's flowchart."""
 
     crossings: int  # arrow segments crossing another arrow's (joins at a shared end excluded)
-    clearance: float  # least distance from an arrow to a box or label it does not touch (pt)
+    clearance: float  # least distance from an arrow to a symbol it does not touch (pt)
+    label_gap: float  # least distance from an arrow to another arrow's label (pt)
     label_clearance: float  # least distance from a label to a lane border (pt)
     pages: int  # procedure pages (the signature block's own page not counted)
     min_pages: int  # the fewest pages the rows allow, in order, without connector room
@@ -56,21 +57,21 @@ def _crossings(arrows: list[Arrow]) -> int:
     return count
 
 
-def _clearance(page: Page) -> float:
-    least = float("inf")
+def _clearance(page: Page) -> tuple[float, float]:
+    """(least arrow-to-symbol distance, least arrow-to-other-label distance) on ``page``."""
+    to_symbol = to_label = float("inf")
     boxes = [s.box for s in page.symbols]
     for arrow in page.arrows:
         segs = arrow.segments()
-        own = {id(arrow.label)} if arrow.label else set()
         for k, (a, b) in enumerate(segs):
             for box in boxes:
                 if (k == 0 and _touches(box, a)) or (k == len(segs) - 1 and _touches(box, b)):
                     continue
-                least = min(least, _segment_box_distance(a, b, box))
+                to_symbol = min(to_symbol, _segment_box_distance(a, b, box))
             for other in page.arrows:
-                if other.label is not None and id(other.label) not in own:
-                    least = min(least, _segment_box_distance(a, b, other.label.box))
-    return least
+                if other.label is not None and other is not arrow:
+                    to_label = min(to_label, _segment_box_distance(a, b, other.label.box))
+    return to_symbol, to_label
 
 
 def _label_clearance(page: Page, layout: ProcedureLayout) -> float:
@@ -101,9 +102,11 @@ def min_pages(layout: ProcedureLayout) -> int:
 def ukur(layout: ProcedureLayout) -> Ukuran:
     """The measures of ``layout``."""
     arrows_per_page = [p.arrows for p in layout.pages]
+    clear = [_clearance(p) for p in layout.pages]
     return Ukuran(
         crossings=sum(_crossings(a) for a in arrows_per_page),
-        clearance=min((_clearance(p) for p in layout.pages), default=float("inf")),
+        clearance=min((c[0] for c in clear), default=float("inf")),
+        label_gap=min((c[1] for c in clear), default=float("inf")),
         label_clearance=min((_label_clearance(p, layout) for p in layout.pages), default=0.0),
         pages=len(layout.pages),
         min_pages=min_pages(layout),

@@ -665,16 +665,12 @@ def _mm(v: float) -> Any:
 
 def _widths(table: Any, mm: list[float]) -> None:
     """Fixed column widths: the grid, the layout type and every cell (Word and LibreOffice)."""
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed, in its place in w:tblPr
     tbl = table._tbl
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), mm, strict=False):
         col.set(qn("w:w"), str(round(w / 25.4 * 1440)))
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl.tblPr.append(layout)
     for row in table.rows:
         for cell, w in zip(row.cells, mm, strict=False):
             cell.width = _mm(w)
@@ -686,6 +682,49 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+_BEFORE_TRACK_REVISIONS = frozenset(
+    (
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+    )
+)
+"""The children of w:settings that the schema puts before w:trackRevisions."""
+
+
+def _localname(el: Any) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _track_view(doc: Any) -> None:
     """Open with the changes shown (and further edits tracked) in Word and LibreOffice."""
     from docx.oxml import OxmlElement
@@ -693,7 +732,12 @@ def _track_view(doc: Any) -> None:
 
     settings = doc.settings.element
     if settings.find(qn("w:trackRevisions")) is None:
-        settings.insert(0, OxmlElement("w:trackRevisions"))
+        # after the settings the schema puts before it (w:zoom, w:proofState, ...)
+        at = 0
+        for k, child in enumerate(settings):
+            if _localname(child) in _BEFORE_TRACK_REVISIONS:
+                at = k + 1
+        settings.insert(at, OxmlElement("w:trackRevisions"))
 
 
 def revision_time(new: Sop, old: Sop | None = None) -> datetime:
