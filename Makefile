@@ -28,6 +28,8 @@ demo: venv system
 	$(BIN)/sopdoc lint specs/ --output $(OUT)/lint-report.txt || test $$? -eq 1
 	$(BIN)/sopdoc schema -o docs/sopdoc.schema.json
 	$(BIN)/sopdoc schema --settings -o docs/sopdoc-settings.schema.json
+	$(BIN)/sopdoc schema --rekaman monitoring -o docs/sopdoc-monitoring.schema.json
+	$(BIN)/sopdoc schema --rekaman evaluasi -o docs/sopdoc-evaluasi.schema.json
 
 # Code checks, then the whole test suite.
 test: venv system lint-code

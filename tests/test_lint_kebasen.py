@@ -56,6 +56,16 @@ EXPECTED = {
     # "Panah balikkan" in SOP 011 against "Panah balik" in SOP 010.
     (F011, "F104", "kegiatan[6].keterangan"),
     (F011, "F104", "kegiatan[7].keterangan"),
+    # Issue 10: the language a reviewer corrects. Step 1 of both SOPs prepares data of the
+    # "SKPD", a name PP 18/2016 replaced by Perangkat Daerah.
+    (F010, "F110", "kegiatan[1].aktivitas"),
+    (F011, "F110", "kegiatan[1].aktivitas"),
+    # KBBI spellings, each word once per SOP where first used: "Menganalisa" (menganalisis) and
+    # "Draft" (draf; three more places in each SOP, named in the message).
+    (F010, "F109", "kegiatan[3].aktivitas"),
+    (F011, "F109", "kegiatan[3].aktivitas"),
+    (F010, "F109", "kegiatan[4].output"),
+    (F011, "F109", "kegiatan[4].output"),
 }
 
 

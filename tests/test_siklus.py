@@ -433,3 +433,23 @@ def test_book_contents_show_status_and_dates(tmp_path: Path) -> None:
     assert cli("book", str(CONTOH), "-o", str(tmp_path / "buku.pdf")).returncode == 0
     contents = PdfReader(str(tmp_path / "buku.pdf")).pages[1].extract_text()
     assert contents.count("Berlaku; efektif 1 Februari 2024; penetapan") == 2
+
+
+@pytest.mark.parametrize("jenis", ["monitoring", "evaluasi"])
+def test_record_schemas_are_committed_and_the_example_records_follow_them(jenis: str) -> None:
+    from sopdoc.schema import rekaman_json_schema
+    from test_schema import editor_view, validator
+
+    schema = rekaman_json_schema(jenis)
+    committed = json.loads((ROOT / "docs" / f"sopdoc-{jenis}.schema.json").read_text("utf-8"))
+    assert committed == schema
+    records = sorted(CONTOH.glob(f"*.{jenis}.yaml"))
+    assert records
+    for record in records:
+        text = record.read_text(encoding="utf-8")
+        assert text.splitlines()[0].endswith(f"docs/sopdoc-{jenis}.schema.json")
+        assert [e.message for e in validator(schema).iter_errors(editor_view(text))] == []
+    bad = editor_view(records[0].read_text(encoding="utf-8")) | {"kesimpulan": "mungkin"}
+    if jenis == "monitoring":
+        bad = {**bad, "langkah": [{"langkah": 1, "berjalan_baik": "mungkin"}]}
+    assert list(validator(schema).iter_errors(bad))

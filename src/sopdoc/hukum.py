@@ -312,8 +312,23 @@ def parse_jenis(teks: str) -> tuple[JenisPeraturan, str] | None:
                 daerah = re.sub(rf"^{awalan}", "", t).strip() if awalan else t
                 if j.kode in ("PERMEN", "KEPMEN", "SE MENTERI"):
                     daerah = re.sub(r"^(?:peraturan |keputusan |surat edaran |se )", "", t)
+                    daerah = _MENTERI_SINGKAT.get(daerah, daerah)
             return j, daerah
     return None
+
+
+_MENTERI_SINGKAT = {
+    "permenkes": "menteri kesehatan",
+    "permenag": "menteri agama",
+    "permensos": "menteri sosial",
+    "permendikbud": "menteri pendidikan dan kebudayaan",
+    "permenkominfo": "menteri komunikasi dan informatika",
+    "permenaker": "menteri ketenagakerjaan",
+    "permenhub": "menteri perhubungan",
+    "permendesa": "menteri desa pembangunan daerah tertinggal dan transmigrasi",
+    "permendes": "menteri desa pembangunan daerah tertinggal dan transmigrasi",
+}
+"""Short names of ministers' regulations ('Permenkes') -> the issuer as the long form names it."""
 
 
 class Kunci(NamedTuple):

@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from .hukum import Kunci, KutipanError, buat_kunci, normalisasi_nomor, parse_jenis, parse_rujukan
 
-Status = Literal["berlaku", "diubah", "dicabut"]
+Status = Literal["berlaku", "diubah", "dicabut", "tidak_diketahui"]
 
 
 class Peraturan(BaseModel):
@@ -41,7 +41,9 @@ class Peraturan(BaseModel):
     tahun: int = Field(description="Tahun (year of enactment)", ge=1945, le=2100)
     tentang: str = Field(description="The official title (after 'tentang'), exactly", min_length=1)
     status: Status = Field(
-        "berlaku", description="berlaku (in force), diubah (amended) or dicabut (repealed)"
+        "berlaku",
+        description="berlaku (in force), diubah (amended), dicabut (repealed) or tidak_diketahui "
+        "(not known whether amended or repealed: no rule judges the status)",
     )
     diubah_oleh: list[str] = Field(
         default_factory=list,

@@ -31,3 +31,13 @@ def settings_json_schema() -> dict[str, Any]:
     return _with_header(
         PengaturanKatalog.model_json_schema(mode="validation"), "sopdoc catalog settings"
     )
+
+
+def rekaman_json_schema(jenis: str) -> dict[str, Any]:
+    """The JSON Schema of a monitoring or evaluation record (``jenis``: the kind)."""
+    from .siklus.rekaman import Evaluasi, Monitoring
+
+    model: type[Monitoring] | type[Evaluasi] = Evaluasi if jenis == "evaluasi" else Monitoring
+    return _with_header(
+        model.model_json_schema(mode="validation"), f"sopdoc {jenis} record (Permenpan RB 35/2012)"
+    )

@@ -15,7 +15,7 @@ import json
 import sys
 
 from ..fileio import write_atomic
-from ..schema import json_schema, settings_json_schema
+from ..schema import json_schema, rekaman_json_schema, settings_json_schema
 
 HELP = "print the JSON Schema of a spec (for editor completion)"
 
@@ -24,11 +24,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--settings", action="store_true", help="the schema of the catalog settings (sopdoc.yaml)"
     )
+    parser.add_argument(
+        "--rekaman",
+        choices=["monitoring", "evaluasi"],
+        help="the schema of a monitoring or evaluation record",
+    )
     parser.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
 
 
 def run(args: argparse.Namespace) -> int:
-    schema = settings_json_schema() if args.settings else json_schema()
+    if args.rekaman:
+        schema = rekaman_json_schema(args.rekaman)
+    else:
+        schema = settings_json_schema() if args.settings else json_schema()
     text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         write_atomic(args.output, text)

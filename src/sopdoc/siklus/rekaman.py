@@ -24,7 +24,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr, WithJsonSchema
 
 from ..errors import Location, SpecError, SpecLoadError, display_path
 from ..i18n import N_, _
@@ -53,7 +53,8 @@ def _ya_tidak(value: Any) -> Any:
     raise ValueError(_("write ya or tidak"))
 
 
-YaTidak = Annotated[bool, BeforeValidator(_ya_tidak)]
+_YA_TIDAK_SCHEMA = {"anyOf": [{"enum": ["ya", "tidak"]}, {"type": "boolean"}]}
+YaTidak = Annotated[bool, BeforeValidator(_ya_tidak), WithJsonSchema(_YA_TIDAK_SCHEMA)]
 
 
 class Penilai(BaseModel):
@@ -95,9 +96,13 @@ class _Rekaman(BaseModel):
 
     sop: str = Field(min_length=1, description="Nomor of the SOP, as in its spec")
     tanggal: date = Field(description="Date of the monitoring or evaluation (YYYY-MM-DD)")
-    penilai: Annotated[Penilai, BeforeValidator(_penilai)] = Field(
-        description="Who judged: nama, jabatan, nip (or just the nama)"
-    )
+    penilai: Annotated[
+        Penilai,
+        BeforeValidator(_penilai),
+        WithJsonSchema(
+            {"anyOf": [{"type": "string", "minLength": 1}, Penilai.model_json_schema()]}
+        ),
+    ] = Field(description="Who judged: nama, jabatan, nip (or just the nama)")
     yang_dinilai: str | None = Field(
         default=None, description="Unit or official whose work was judged"
     )
@@ -171,9 +176,14 @@ class Evaluasi(_Rekaman):
     """A Formulir Evaluasi filled in: the seven criteria and the conclusion."""
 
     jenis: Literal["evaluasi"] = "evaluasi"
-    kriteria: dict[Kriteria, Annotated[PenilaianKriteria, BeforeValidator(_kriteria)]] = Field(
-        description="Each of the seven criteria: ya/tidak, or {nilai, catatan}"
-    )
+    kriteria: dict[
+        Kriteria,
+        Annotated[
+            PenilaianKriteria,
+            BeforeValidator(_kriteria),
+            WithJsonSchema({"anyOf": [_YA_TIDAK_SCHEMA, PenilaianKriteria.model_json_schema()]}),
+        ],
+    ] = Field(description="Each of the seven criteria: ya/tidak, or {nilai, catatan}")
     kesimpulan: Kesimpulan = Field(description="tetap / perlu_revisi")
     catatan: str | None = Field(default=None, description="Further notes of the evaluator")
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from ...errors import Location
 from ...hukum import Kunci, Kutipan, KutipanError, beda_judul, jenis, parse_kutipan
+from ...i18n import _
 from ...model import Sop
 from ...peraturan import Peraturan, Registri, registri_bawaan
 from ...teks import kunci_teks
@@ -125,6 +126,34 @@ def _beda_katalog(di_sini: str, di_sana: str) -> str:
     return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
 
 
+def _per_judul(ctx: LintContext) -> dict[str, list[Peraturan]]:
+    """The verified regulations of the registry by the key of their title (once per run)."""
+
+    def build() -> dict[str, list[Peraturan]]:
+        out: dict[str, list[Peraturan]] = {}
+        for p in registri(ctx):
+            if p.terverifikasi:
+                out.setdefault(judul_kunci(p.tentang), []).append(p)
+        return out
+
+    return ctx.memo("dasar_hukum.per_judul", build)
+
+
+def pemilik_judul(ctx: LintContext, k: Kutipan) -> list[Peraturan]:
+    """Other regulations whose official title is the one written in citation ``k``.
+
+    Empty when the citation's own key has that title (nothing is wrong) or
+    when no verified regulation bears it.
+    """
+    if k.judul is None or k.kunci is None:
+        return []
+    mine = registri(ctx).cari(k.kunci)
+    tulis = judul_kunci(k.judul)
+    if mine is not None and judul_kunci(mine.tentang) == tulis:
+        return []
+    return [p for p in _per_judul(ctx).get(tulis, []) if p.kunci != k.kunci]
+
+
 def _ditulis_benar(ctx: LintContext) -> dict[Kunci, Location]:
     """Per regulation, the first place in the run where its official title is written."""
 
@@ -190,7 +219,8 @@ def judul_tidak_resmi(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     count: 'Tentang' or 'tentang', a missing comma or a hyphen are no
     difference; a misspelt or missing word is ('Kodifikasi' for the official
     'Kodefikasi' of Permendagri 90/2019). Regulations the registry marks
-    unverified are never judged.
+    unverified are never judged, nor a title that is another regulation's
+    official title (H109 reports the wrong jenis, nomor or tahun then).
 
     PASS:
 
@@ -214,7 +244,7 @@ def judul_tidak_resmi(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         p = reg.cari(k.kunci)
         if p is None or not p.terverifikasi:
             continue
-        if judul_kunci(k.judul) != judul_kunci(p.tentang):
+        if judul_kunci(k.judul) != judul_kunci(p.tentang) and not pemilik_judul(ctx, k):
             benar = _ditulis_benar(ctx).get(p.kunci)
             lihat = f" (ditulis benar di {benar})" if benar is not None else ""
             yield Problem(
@@ -533,3 +563,114 @@ def kutipan_beda_katalog(ctx: LintContext) -> Iterator[Problem]:
                 "sesuai judul resmi peraturan",
                 sop,
             )
+
+
+_HURUF_KUTIPAN = (
+    (re.compile(r"\bTentang\b"), "Tentang", "tentang"),
+    (re.compile(r"\bTENTANG\b"), "TENTANG", "tentang"),
+    (re.compile(r"\b[Uu]ndang-undang\b"), "Undang-undang", "Undang-Undang"),
+    (re.compile(r"\bnomor(?=\s+\S*\d)"), "nomor", "Nomor"),
+    (re.compile(r"\btahun(?=\s+\d{4})"), "tahun", "Tahun"),
+)
+
+
+@rule("H108", "huruf-kapital-kutipan", Severity.INFO)
+def huruf_kapital_kutipan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """A citation is capitalised against the rules for citing regulations ('Tentang').
+
+    UU 12/2011 (Lampiran II, teknik penyusunan) cites a regulation as
+    'Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik': 'Undang-Undang',
+    'Nomor' and 'Tahun' with capitals, 'tentang' in small letters. Titles
+    themselves are judged by H102.
+
+    PASS:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-undang Nomor 25 Tahun 2009 Tentang Pelayanan Publik
+    """
+    for b in kutipan_sop(sop, ctx):
+        if b.kutipan is None:
+            continue
+        salah = []
+        for pola, tertulis, baku in _HURUF_KUTIPAN:
+            if pola.search(b.teks):
+                salah.append(
+                    _("{written} (write {standard})").format(
+                        written=quote(tertulis), standard=quote(baku)
+                    )
+                )
+        if salah:
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                _("Citation {name} is capitalised against the citation rules: {what}").format(
+                    name=b.kutipan.nama_pendek, what="; ".join(salah)
+                ),
+            )
+
+
+def _ringkas(p: Peraturan) -> str:
+    return f"{p.kunci}"
+
+
+@rule("H109", "nomor-tahun-judul", Severity.WARNING)
+def nomor_tahun_judul(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """The title belongs to another regulation: the jenis, nomor or tahun is wrong.
+
+    Checked from the title to the number: when the title written after
+    'tentang' is the official title of a regulation of the registry but the
+    jenis, nomor and tahun written name another (or none the registry knows),
+    the citation mixes two regulations, usually a typo in the year or the
+    nomor ('UU Nomor 25 Tahun 2004 tentang Pelayanan Publik'), or the wrong
+    jenis ('Peraturan Presiden Nomor 96 Tahun 2012' for PP 96/2012). The
+    message names the regulations that bear the title, the most likely first
+    (same nomor or tahun, same jenis). Titles several regulations share
+    ('Pemerintahan Daerah', 'Kecamatan') name them all.
+
+    PASS:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik
+          - Peraturan Pemerintah Nomor 17 Tahun 2018 tentang Kecamatan
+
+    FAIL:
+
+        dasar_hukum:
+          - Undang-Undang Nomor 25 Tahun 2004 tentang Pelayanan Publik
+          - Peraturan Presiden Nomor 17 Tahun 2018 tentang Kecamatan
+    """
+    for b in kutipan_sop(sop, ctx):
+        k = b.kutipan
+        if k is None or k.kunci is None:
+            continue
+        owners = pemilik_judul(ctx, k)
+        if not owners:
+            continue
+        kode = k.kunci.jenis
+
+        def dekat(p: Peraturan, k: Kutipan = k, kode: str = kode) -> tuple[int, int]:
+            same = (p.kunci.nomor == k.kunci.nomor if k.kunci else False) + (p.tahun == k.tahun)
+            return (-same, 0 if p.kunci.jenis == kode else 1)
+
+        owners = sorted(owners, key=dekat)
+        best = owners[0]
+        if best.kunci.nomor == k.kunci.nomor and best.tahun == k.tahun:
+            kode_benar = best.kunci.jenis.split(" | ")[0]
+            nama = jenis(kode_benar).nama if kode_benar in _NAMA_BAKU else best.jenis
+            what = _("the jenis is wrong: {name} is a {jenis}").format(
+                name=_ringkas(best), jenis=nama
+            )
+        else:
+            what = _("that title belongs to {names}; check the jenis, nomor and tahun").format(
+                names=_(" or ").join(_ringkas(p) for p in owners[:3])
+            )
+        yield Problem(
+            ("dasar_hukum", b.indeks),
+            _("Citation {cited} with the title {title}: {what}").format(
+                cited=k.nama_pendek, title=quote(k.judul or "", 60), what=what
+            ),
+        )
