@@ -31,21 +31,30 @@ import yaml
 
 from bench.catalog import generate_catalog
 from sopdoc.pemeriksaan.config import LintConfig
+from sopdoc.pemeriksaan.ejaan import ejaan
 from sopdoc.pemeriksaan.peran import Peran
 from sopdoc.pemeriksaan.rules.form import _stem
+from sopdoc.pemeriksaan.rules.nama_asing import frasa_wilayah
 from sopdoc.pemeriksaan.runner import check_loaded
 from sopdoc.pemeriksaan.text import clear_caches
+from sopdoc.peraturan import registri_bawaan
 from sopdoc.spec import load_paths
+from sopdoc.wilayah import data_wilayah
 
 SIZES = (250, 500, 1000, 2000)
 OUT = Path(__file__).parent / "out" / "lint.json"
 
 
 def cold() -> None:
-    """Forget the checker's caches, so each run pays its own normalisation."""
+    """Forget the checker's caches, so each run pays its own normalisation and opens the
+    reference data (regions, spelling list, regulation registry) again."""
     clear_caches()
     _stem.cache_clear()
     Peran.label.cache_clear()
+    data_wilayah.cache_clear()
+    ejaan.cache_clear()
+    registri_bawaan.cache_clear()
+    frasa_wilayah.cache_clear()
 
 
 def timed(fn: Callable[[], object]) -> float:

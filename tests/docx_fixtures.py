@@ -984,3 +984,39 @@ STYLES = {
     "typed_text": style_typed_text,
 }
 """Every authoring style, by name."""
+
+
+AUTO_TEXTS = [
+    "Mulai",
+    "Memeriksa kelengkapan berkas permohonan dan lampirannya sesuai dengan persyaratan "
+    "yang berlaku di kecamatan",
+    "Berkas lengkap?",
+    "Menyusun konsep surat keterangan dan menyampaikan kepada kepala seksi untuk diparaf "
+    "terlebih dahulu sebelum ditandatangani camat",
+    "Menandatangani",
+    "Selesai",
+]
+
+
+def style_auto_rows(path: Path, font: str, size: float) -> None:
+    """Rows of automatic height (nothing but text decides them) in ``font`` at ``size`` pt."""
+    doc, _page_w, _top = _base_doc()
+    normal = doc.styles["Normal"]
+    normal.font.name = font
+    normal.font.size = Pt(size)
+    title(doc, "SOP PELAYANAN")
+    steps = [
+        (
+            text,
+            i % 3,
+            "Berkas permohonan lengkap dengan fotokopi KTP dan KK",
+            "15 menit",
+            "Surat keterangan yang sudah ditandatangani",
+        )
+        for i, text in enumerate(AUTO_TEXTS)
+    ]
+    t = procedure_table(doc, steps, exact=False, step_h=0)
+    for row in t.rows[2:]:
+        row.height = None
+        row.height_rule = None
+    save(doc, path)

@@ -264,3 +264,63 @@ def test_numbering_formats_and_levels() -> None:
         "I.",  # a new list instance restarting the same list
         None,  # a list the file does not define
     ]
+
+
+def test_rendered_breaks_inside_a_table(tmp_path: Path) -> None:
+    """A file Word saved: a row Word broke over a page, a row Word put on a new page."""
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    brk = f'<w:r xmlns:w="{w}"><w:lastRenderedPageBreak/></w:r>'
+    doc = fx.new_document()
+    fx.procedure_section(doc)
+    t = fx.procedure_table(doc, fx.STEPS + fx.STEPS[:2], exact=False)
+    cell = t.cell(4, 1)  # step 3: its second paragraph was printed on the next page
+    p = cell.add_paragraph()
+    p._p.append(etree.fromstring(brk))
+    p.add_run("lanjutan teks")
+    first = t.cell(6, 0).paragraphs[0]  # step 5 starts a page
+    first._p.insert(0, etree.fromstring(brk))
+    path = tmp_path / "render.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    parts = bahan.tabel[1:]
+    assert [t.kotak.halaman for t in parts if t.kotak] == [1, 2, 3]
+    assert [r[0].teks for r in parts[0].baris[2:]] == ["1", "2", "3"]
+    # page 2: the header again, the rest of step 3 (continued cells), step 4
+    assert [r[0].teks for r in parts[1].baris[:1]] == ["No"]
+    assert all(c.lanjutan for c in parts[1].baris[2])
+    assert [r[0].teks for r in parts[1].baris[3:]] == ["4"]
+    assert [r[0].teks for r in parts[2].baris[2:]] == ["5", "6"]
+    assert parts[0].baris[4][1].paragraf == ["Berkas lengkap?", "lanjutan teks"]
+
+
+def test_embedded_object_reported_once(tmp_path: Path) -> None:
+    ole = (
+        f"<w:r {fx.NSDECL} "
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:object w:dxaOrig="6000" w:dyaOrig="4000">'
+        '<v:shape id="_x0000_i1025" type="#_x0000_t75" style="width:300pt;height:200pt" o:ole="">'
+        '<v:imagedata r:id="rId99" o:title="Bagan alir"/></v:shape>'
+        '<o:OLEObject Type="Embed" ProgID="Visio.Drawing.15" ShapeID="_x0000_i1025" '
+        'DrawAspect="Content" ObjectID="_1" r:id="rId98"/></w:object></w:r>'
+    )
+    bahan = _doc_with_runs(tmp_path, [ole])
+    assert len(bahan.catatan) == 1 and "Visio" in bahan.catatan[0].pesan
+    assert [(g.nama, g.kotak.lebar if g.kotak else None) for g in bahan.gambar] == [
+        ("Bagan alir", 300.0)
+    ]
+
+
+def test_strict_open_xml_is_refused_clearly(tmp_path: Path) -> None:
+    import zipfile
+
+    from sopdoc.impor.bahan import BahanTidakTerbaca
+
+    path = tmp_path / "strict.docx"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr(
+            "word/document.xml",
+            '<w:document xmlns:w="http://purl.oclc.org/ooxml/wordprocessingml/main">'
+            "<w:body><w:p/></w:body></w:document>",
+        )
+    with pytest.raises(BahanTidakTerbaca, match=r"strict\.docx"):
+        baca_docx(path)

@@ -88,11 +88,13 @@ def test_foreign_region_from_the_issue(tmp_path: Path) -> None:
         "  - Dokumen Renja Kota Batam Tahun 2024\n  - Peta Kecamatan Galang\n"
     )
     found = run(tmp_path, snippet, select=["N102"])
+    # Issue 10: the message also says where the foreign region lies (official list of regions).
     assert [(f.path, f.message) for f in found] == [
         (
             "peralatan_perlengkapan[1]",
             "Peralatan/perlengkapan butir 1 menyebut 'Kota Mataram', padahal SOP ini milik "
-            "Kecamatan Galang, Pemerintah Kota Batam",
+            "Kecamatan Galang, Pemerintah Kota Batam; Kota Mataram terletak di Provinsi Nusa "
+            "Tenggara Barat",
         )
     ]
 

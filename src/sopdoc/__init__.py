@@ -11,6 +11,7 @@ The public API::
     sopdoc.build_docx(sop, "out/010.docx")   # the official DOCX with its flowchart
     sopdoc.build_pdf(katalog.sops, "out/")    # DOCX + PDF of each SOP (LibreOffice)
     sopdoc.build_book(katalog.sops, "out/buku-sop.pdf")  # the bound SOP book
+    sopdoc.import_file("arsip/sop-010.docx").sops  # existing SOPs (DOCX, PDF, e-SOP pages)
     sopdoc.render_svg(sop)        # the flowchart as SVG text (paged=True: the paper pages)
     sopdoc.render_html(sop)       # the SOP as one standalone HTML page
     sopdoc.render_docx(sop)       # the DOCX as bytes (a web view's response body)
@@ -26,6 +27,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .docx import build_docx, render_docx
 from .errors import Location, SopdocError, SpecError, SpecLoadError
+from .impor import Impor, ImporError, import_file
 from .model import (
     Kegiatan,
     Kertas,
@@ -55,6 +57,8 @@ __all__ = [
     "SETTINGS_FILE",
     "Dimuat",
     "Finding",
+    "Impor",
+    "ImporError",
     "Katalog",
     "Kegiatan",
     "Kertas",
@@ -79,6 +83,7 @@ __all__ = [
     "diff",
     "dump",
     "dumps",
+    "import_file",
     "json_schema",
     "lint",
     "load",

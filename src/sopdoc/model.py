@@ -157,6 +157,10 @@ LaneRef = Annotated[
 """One lane id, or a list of lane ids acting together."""
 
 
+BentukSimbol = Literal["terminator", "proses", "keputusan"]
+"""A flowchart symbol a step may draw: capsule, rectangle or diamond."""
+
+
 class Kegiatan(BaseModel):
     """One step (row) of the procedure table."""
 
@@ -180,6 +184,28 @@ class Kegiatan(BaseModel):
         description="Makes this step a decision: 'Ya' goes on, 'Tidak' returns to this "
         "step (number or id) — the 'panah balik'",
     )
+    bentuk: BentukSimbol | list[BentukSimbol] | None = Field(
+        None,
+        description="The symbol drawn where it is not the rule's (first and last step: "
+        "terminator, jika_tidak: keputusan, else proses); a list gives one symbol per lane "
+        "of pelaksana, in the same order (e.g. [terminator, proses])",
+    )
+    label_ya: str | None = Field(
+        None, description="The label of a decision's 'Ya' branch where it is not 'Ya' ('' none)"
+    )
+    label_tidak: str | None = Field(
+        None,
+        description="The label of a decision's 'Tidak' branch where it is not 'Tidak' ('' none)",
+    )
+
+    @model_validator(mode="after")
+    def _bentuk_per_lane(self) -> Kegiatan:
+        if isinstance(self.bentuk, list) and len(self.bentuk) != len(self.pelaksana_ids):
+            raise ValueError(
+                f"bentuk lists {len(self.bentuk)} symbol(s) for {len(self.pelaksana_ids)} "
+                "lane(s) of pelaksana; give one per lane, in the same order, or one for all"
+            )
+        return self
 
     @field_validator("pelaksana", mode="before")
     @classmethod

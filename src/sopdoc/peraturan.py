@@ -174,5 +174,5 @@ class Registri:
 def registri_bawaan() -> Registri:
     """The bundled registry (``data/peraturan.yaml``), read and validated once."""
     text = resources.files("sopdoc").joinpath("data/peraturan.yaml").read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return Registri(Peraturan.model_validate(row) for row in data["peraturan"])

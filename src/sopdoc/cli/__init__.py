@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from .. import __version__
 from ..errors import SopdocError, SpecLoadError
-from ..i18n import LANGUAGES, set_language
+from ..i18n import LANGUAGES, _, set_language
 
 COMMANDS = [
     "validate",
@@ -27,8 +27,12 @@ COMMANDS = [
     "revise",
     "status",
     "formulir",
+    "import",
 ]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
+
+MODULES = {"import": "impor"}
+"""Commands whose module has another name (``import`` is a Python keyword)."""
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,8 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
-        module = importlib.import_module(f"{__name__}.{name.replace('-', '_')}")
-        cmd = sub.add_parser(name, help=module.HELP, description=module.__doc__)
+        module = importlib.import_module(f"{__name__}.{MODULES.get(name, name.replace('-', '_'))}")
+        cmd = sub.add_parser(name, help=_(module.HELP), description=module.__doc__)
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser

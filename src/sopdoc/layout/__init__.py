@@ -24,10 +24,12 @@ from .metrics import FONT_FAMILY, text_width, wrap
 from .prosedur import (
     HEADER_TITLES,
     ProcedureLayout,
+    branch_labels,
     geometry_problems,
     layout_prosedur,
     step_lanes,
     symbol_kind,
+    symbol_kinds,
     tidak_targets,
 )
 from .style import MM, Style, paper_landscape
@@ -48,11 +50,13 @@ __all__ = [
     "Style",
     "Symbol",
     "SymbolKind",
+    "branch_labels",
     "geometry_problems",
     "layout_prosedur",
     "paper_landscape",
     "step_lanes",
     "symbol_kind",
+    "symbol_kinds",
     "text_width",
     "tidak_targets",
     "wrap",

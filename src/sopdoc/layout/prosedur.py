@@ -52,6 +52,8 @@ class ProcedureLayout:
     connectors: int = 0  # how many off-page connector pairs
     closing_height: float = 0.0  # the signature block under the last row (see closing_height)
     closing_new_page: bool = False  # it does not fit under the last row: it starts a page
+    labels: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
+    """Decision step -> its 'Ya' and 'Tidak' labels (None: not printed)."""
 
     @property
     def lane_columns(self) -> list[Column]:
@@ -113,13 +115,43 @@ def tidak_targets(sop: Sop) -> dict[int, int]:
     return targets
 
 
+_BENTUK = {
+    "terminator": SymbolKind.TERMINATOR,
+    "proses": SymbolKind.PROCESS,
+    "keputusan": SymbolKind.DECISION,
+}
+
+
 def symbol_kind(sop: Sop, i: int) -> SymbolKind:
-    """Decision for a step with jika_tidak; terminator for the first and last; else process."""
+    """Decision for a step with jika_tidak; terminator for the first and last; else process.
+
+    A step's ``bentuk`` (one kind for all its lanes) overrides the rule.
+    """
+    bentuk = sop.kegiatan[i].bentuk
+    if isinstance(bentuk, str):
+        return _BENTUK[bentuk]
     if sop.kegiatan[i].jika_tidak is not None:
         return SymbolKind.DECISION
     if i in (0, len(sop.kegiatan) - 1):
         return SymbolKind.TERMINATOR
     return SymbolKind.PROCESS
+
+
+def symbol_kinds(sop: Sop, i: int) -> dict[str, SymbolKind]:
+    """The kind of the symbol in each lane of step ``i`` (``bentuk`` per lane, else the rule)."""
+    step = sop.kegiatan[i]
+    if isinstance(step.bentuk, list):
+        return {lane: _BENTUK[b] for lane, b in zip(step.pelaksana_ids, step.bentuk, strict=True)}
+    kind = symbol_kind(sop, i)
+    return dict.fromkeys(step.pelaksana_ids, kind)
+
+
+def branch_labels(sop: Sop, i: int) -> tuple[str | None, str | None]:
+    """The 'Ya' and 'Tidak' labels of step ``i`` (None where the document prints none)."""
+    step = sop.kegiatan[i]
+    ya = "Ya" if step.label_ya is None else step.label_ya
+    tidak = "Tidak" if step.label_tidak is None else step.label_tidak
+    return (ya or None, tidak or None)
 
 
 def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
@@ -216,13 +248,13 @@ class _StepPlan:
     texts: dict[str, str]
     cells: dict[str, list[str]]
     text_h: float
-    kind: SymbolKind
+    kinds: dict[int, SymbolKind]  # lane -> the kind of its symbol
     sym_h: float
     lanes: list[int]
 
     def height(self, style: Style, extra_top: float, extra_bottom: float) -> float:
         zone = style.symbol_pad * 2 + self.sym_h
-        if self.kind is SymbolKind.DECISION:
+        if SymbolKind.DECISION in self.kinds.values():
             zone += 8  # room under the diamond for a 'Ya' arrow leaving downwards
         return q(max(self.text_h, zone + extra_top + extra_bottom))
 
@@ -300,8 +332,10 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
             for key, text in texts.items()
         }
         text_h = _lines_height(max(len(v) for v in cells.values()), style.body_line, style)
-        kind = symbol_kind(sop, i)
-        plans.append(_StepPlan(texts, cells, text_h, kind, sym_heights[kind], lanes_of[i]))
+        index = {lane_id: k for k, lane_id in enumerate(sop.pelaksana)}
+        kinds = {index[lane]: kind for lane, kind in symbol_kinds(sop, i).items()}
+        sym_h = max(sym_heights[k] for k in kinds.values())
+        plans.append(_StepPlan(texts, cells, text_h, kinds, sym_h, lanes_of[i]))
 
     # pagination: rows never split; connectors need room where the flow breaks
     conn_extra = q(4 + style.connector_height + style.connector_gap)
@@ -347,15 +381,17 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
             zone_top = y + top_extra
             zone_bottom = y + h - bottom_extra
             cy = (zone_top + zone_bottom) / 2
-            sh = plans[i].sym_h
             for lane in plans[i].lanes:
+                kind = plans[i].kinds[lane]
+                sh = sym_heights[kind]
                 col = lane_cols[lane]
                 box = Box(q(col.x + (col.width - symbol_w) / 2), q(cy - sh / 2), symbol_w, sh)
-                page.symbols.append(Symbol(plans[i].kind, box, lane, i))
+                page.symbols.append(Symbol(kind, box, lane, i))
             page_of[i] = p
             y += h
         layout.pages.append(page)
 
+    layout.labels = {i: branch_labels(sop, i) for i in targets}
     _route(layout, plans, targets, page_of, style)
     return layout
 
@@ -404,7 +440,7 @@ def _route(
     decisions = set(targets)
     # flow edges from each step to the next
     for i in range(n - 1):
-        label = "Ya" if i in decisions else None
+        label = layout.labels[i][0] if i in decisions else None
         src_page, dst_page = page_of[i], page_of[i + 1]
         if src_page == dst_page:
             # a 'Tidak' to another page needs a free side for its connector
@@ -422,10 +458,10 @@ def _route(
     for d in sorted(targets, key=lambda k: (k not in targeted, abs(targets[k] - k), k)):
         t = targets[d]
         if page_of[d] == page_of[t]:
-            routers[page_of[d]].route_tidak(d, t)
+            routers[page_of[d]].route_tidak(d, t, layout.labels[d][1])
         else:
             connector += 1
-            routers[page_of[d]].tidak_to_connector(d, t, str(connector))
+            routers[page_of[d]].tidak_to_connector(d, t, str(connector), layout.labels[d][1])
             routers[page_of[t]].tidak_from_connector(d, t, str(connector))
     layout.connectors = connector
 
@@ -489,20 +525,20 @@ def _completeness(layout: ProcedureLayout) -> list[str]:
     """Every decision has its 'Tidak' arrow and both labels; every step its flow in and out."""
     problems = []
     arrows = [a for p in layout.pages for a in p.arrows]
-    decisions = sorted(
-        {s.step for p in layout.pages for s in p.symbols if s.kind is SymbolKind.DECISION}
-    )
+    # decisions with a 'Tidak' target (a diamond drawn without one has no branch to check)
+    decisions = sorted(layout.labels)
     last = max((r.step for p in layout.pages for r in p.rows), default=0)
     for d in decisions:
+        label_ya, label_tidak = layout.labels[d]
         tidak = [a for a in arrows if a.kind is ArrowKind.TIDAK and a.source == d]
         if not tidak:
             problems.append(f"step {d + 1}: the 'Tidak' arrow is missing")
-        if [a.label.text for a in tidak if a.label] != ["Tidak"]:
+        if [a.label.text for a in tidak if a.label] != ([label_tidak] if label_tidak else []):
             problems.append(f"step {d + 1}: the 'Tidak' label is missing")
         ya = [
             a.label.text for a in arrows if a.kind is ArrowKind.NEXT and a.source == d and a.label
         ]
-        if d < last and ya != ["Ya"]:
+        if d < last and ya != ([label_ya] if label_ya else []):
             problems.append(f"step {d + 1}: the 'Ya' label is missing")
     for i in range(last):
         if not any(a.kind is ArrowKind.NEXT and a.source == i for a in arrows):
@@ -519,9 +555,11 @@ __all__ = [
     "Arrow",
     "ArrowKind",
     "ProcedureLayout",
+    "branch_labels",
     "geometry_problems",
     "layout_prosedur",
     "step_lanes",
     "symbol_kind",
+    "symbol_kinds",
     "tidak_targets",
 ]

@@ -287,9 +287,9 @@ class Router:
             xs.extend(q(c.x + f * c.width) for f in _INTERIOR_FRACTIONS)
         return xs
 
-    def route_tidak(self, dec: int, tgt: int) -> None:
+    def route_tidak(self, dec: int, tgt: int, label: str | None = "Tidak") -> None:
         """A decision's 'Tidak' arrow to its target on the same page, through a free channel."""
-        label_room = text_width("Tidak", self.style.label_size) + 6
+        label_room = text_width(label or "", self.style.label_size) + 6
         d_syms = self._symbols(dec)
         t_syms = self._symbols(tgt)
         candidates: list[tuple[float, list[Point], tuple[tuple[int, str], tuple[int, str]]]] = []
@@ -342,7 +342,7 @@ class Router:
         if best is None and candidates:
             best = (0, *candidates[0])
         if best is not None:
-            self._add(best[2], ArrowKind.TIDAK, dec, tgt, best[3], "Tidak")
+            self._add(best[2], ArrowKind.TIDAK, dec, tgt, best[3], label)
 
     def _beside(
         self, sym_index: int, sym: Symbol, side: str, y: float
@@ -401,14 +401,16 @@ class Router:
                         best = (score, idx, sym, side, box, path)
         return best
 
-    def tidak_to_connector(self, dec: int, tgt: int, number: str) -> None:
+    def tidak_to_connector(
+        self, dec: int, tgt: int, number: str, label: str | None = "Tidak"
+    ) -> None:
         """A 'Tidak' branch to a step on another page: out to a connector beside the diamond."""
         best = self._best_beside(self._symbols(dec), outgoing=True)
         if best is None:
             return
         _, idx, _sym, side, box, path = best
         self.page.symbols.append(Symbol(SymbolKind.CONNECTOR, box, self._lane_at(box), dec, number))
-        self._add(path, ArrowKind.TIDAK, dec, tgt, ((idx, side),), "Tidak")
+        self._add(path, ArrowKind.TIDAK, dec, tgt, ((idx, side),), label)
 
     def tidak_from_connector(self, dec: int, tgt: int, number: str) -> None:
         """The other end of a 'Tidak' branch across pages: a connector beside its target."""

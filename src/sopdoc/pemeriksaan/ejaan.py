@@ -14,8 +14,8 @@ from importlib import resources
 
 import yaml
 
+_KATA = re.compile(r"[0-9A-Za-z]+")
 _AWALAN = "memper|diper|meng|meny|mem|men|me|di|ber|be|peng|pem|pen|per|pe|ter|ke|se"
-_AKHIRAN = "(?:kan|an|i)?(?:nya|lah)?"
 
 
 @dataclass(frozen=True)
@@ -60,22 +60,23 @@ class Ejaan:
         utuh.sort(key=len, reverse=True)
         awalan = ["", *_AWALAN.split("|")]
         akhiran = ["", "kan", "an", "i", "nya", "lah", "kannya", "annya", "inya"]
+        self.kata: dict[str, str] = {}
+        """A whole non-standard word (affixed forms included) -> its standard form."""
+        for k in akar:
+            for p in awalan:
+                for a in akhiran:
+                    self.kata.setdefault(p + k + a, p + self.baku[k] + a)
+        for k in utuh:
+            if k.isalpha():
+                self.kata[k] = self.baku[k]
+        self._frasa = [k for k in utuh if not k.isalpha()]
         self.pemicu: frozenset[str] = frozenset(
-            {p + k + a for k in akar for p in awalan for a in akhiran}
-            | {re.split(r"[\s'-]+", k)[0] for k in utuh}
+            {*self.kata, *(re.split(r"[\s'-]+", k)[0] for k in self._frasa)}
         )
         """Words (as :func:`~sopdoc.pemeriksaan.text.words` gives them) that may hold a finding."""
-        alternatives = []
-        if utuh:
-            alternatives.append(r"(?P<utuh>" + "|".join(_pola_kunci(k) for k in utuh) + ")")
-        if akar:
-            alternatives.append(
-                rf"(?P<awal>{_AWALAN})?(?P<akar>"
-                + "|".join(re.escape(k) for k in akar)
-                + rf")(?P<akhir>{_AKHIRAN})"
-            )
-        self._tidak_baku = re.compile(
-            r"(?<![\w'-])(?:" + "|".join(alternatives) + r")(?![\w'])", re.IGNORECASE
+        self._tidak_baku_frasa = re.compile(
+            r"(?<![\w'-])(?:" + "|".join(_pola_kunci(k) for k in self._frasa) + r")(?![\w'])",
+            re.IGNORECASE,
         )
         self.usang: dict[str, Usang] = {}
         kapital: list[str] = []
@@ -99,18 +100,26 @@ class Ejaan:
         )
         self._usang = re.compile(r"(?<![\w-])(?:" + "|".join(pola) + r")(?![\w-])", re.IGNORECASE)
 
-    def tidak_baku(self, teks: str) -> list[Temuan]:
-        """The non-standard words of ``teks``, each with its standard form."""
+    def tidak_baku(self, teks: str, kata: tuple[str, ...] | None = None) -> list[Temuan]:
+        """The non-standard words of ``teks``, each with its standard form.
+
+        ``kata``: the words of ``teks`` as :func:`~sopdoc.pemeriksaan.text.words`
+        gives them, when the caller has them already.
+        """
         out = []
-        for m in self._tidak_baku.finditer(teks):
-            if m["utuh"] is not None:
-                kunci = re.sub(r"[\s-]+", "", m["utuh"].lower())
-                out.append(Temuan(m["utuh"], _kapital(m["utuh"], self.baku[kunci])))
-            else:
-                akar = m["akar"]
-                baku = _kapital(akar, self.baku[akar.lower()])
-                awal, akhir = m["awal"] or "", m["akhir"] or ""
-                out.append(Temuan(m[0], awal + baku + akhir))
+        lower = kata if kata is not None else tuple(re.findall(r"[0-9a-z]+", teks.lower()))
+        asli: dict[str, str] | None = None
+        for w in dict.fromkeys(lower):
+            baku = self.kata.get(w)
+            if baku is not None:
+                if asli is None:  # each word as written, by its lower case
+                    asli = {t.lower(): t for t in reversed(_KATA.findall(teks))}
+                tertulis = asli.get(w, w)
+                out.append(Temuan(tertulis, _kapital(tertulis, baku)))
+        if self._frasa and not self.pemicu.isdisjoint(lower):
+            for m in self._tidak_baku_frasa.finditer(teks):
+                kunci = re.sub(r"[\s-]+", "", m[0].lower())
+                out.append(Temuan(m[0], _kapital(m[0], self.baku[kunci])))
         return out
 
     def usang_dalam(self, teks: str) -> list[tuple[str, Usang]]:
@@ -134,4 +143,4 @@ def _kapital(tertulis: str, baku: str) -> str:
 def ejaan() -> Ejaan:
     """The bundled spelling list, compiled once."""
     text = resources.files("sopdoc").joinpath("data/ejaan.yaml").read_text("utf-8")
-    return Ejaan(yaml.safe_load(text))
+    return Ejaan(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))

@@ -13,9 +13,9 @@ import os
 from pathlib import Path
 
 from ...i18n import _
-from ..bahan import Bahan
+from ..bahan import Bahan, BahanTidakTerbaca
 from .drawingml import baca_drawing, ukuran_sebaris
-from .gaya import Gaya
+from .gaya import Gaya, baca_tema
 from .keluaran import Keluaran
 from .ooxml import Elemen, gaya_css, panjang_vml, q
 from .paket import buka
@@ -59,6 +59,12 @@ class _Penggambar:
                 ).format(page=jangkar.halaman + 1, where=self.out.di_mana(jangkar.sel)),
                 jangkar.halaman,
             )
+            self.out.objek = True
+            try:
+                baca_pict(el, jangkar, self.out, self.shapetype)
+            finally:
+                self.out.objek = False
+            return
         baca_pict(el, jangkar, self.out, self.shapetype)
 
 
@@ -74,13 +80,20 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
         root = paket.xml(paket.dokumen_path)
         assert root is not None  # buka() checked the part exists
         bahan = Bahan(sumber=nama, format="docx")
-        gaya = Gaya(_part(paket, "styles"))
+        gaya = Gaya(_part(paket, "styles"), baca_tema(_part(paket, "theme")))
         nomor = Penomoran(_part(paket, "numbering"))
         out = Keluaran(bahan, gaya)
         tata = Tata(bahan, gaya, nomor, _Penggambar(out, kumpulkan_shapetype(root)))
+        tata.kompat = _mode_kompatibilitas(_part(paket, "settings"))
         body = root.find(q("w:body"))
-        if body is not None:
-            tata.body(body)
+        if body is None:
+            raise BahanTidakTerbaca(
+                _(
+                    "{file}: a Word document in a form sopdoc cannot read (Strict Open XML?); "
+                    "save it in Word as Word Document (.docx)"
+                ).format(file=nama)
+            )
+        tata.body(body)
         for tipe in ("header", "footer"):
             for part in paket.bagian(tipe):
                 head = paket.xml(part)
@@ -88,6 +101,18 @@ def baca_docx(path: str | os.PathLike[str], nama: str | None = None) -> Bahan:
                     tata.kepala_kaki(head)
         out.rapikan()
     return bahan
+
+
+def _mode_kompatibilitas(settings: Elemen | None) -> int:
+    """Word's compatibility mode of the file (15: Word 2013 and later; older files less)."""
+    if settings is not None:
+        for cs in settings.iter(q("w:compatSetting")):
+            if cs.get(q("w:name")) == "compatibilityMode":
+                try:
+                    return int(cs.get(q("w:val")) or "0")
+                except ValueError:
+                    return 0
+    return 12
 
 
 def _part(paket: object, tipe: str) -> Elemen | None:

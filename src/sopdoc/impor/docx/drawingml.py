@@ -26,7 +26,7 @@ from .geometri import (
     ubah_titik,
 )
 from .keluaran import Bentuk, Keluaran
-from .ooxml import EMU_PER_PT, Elemen, anak, angka, emu, q
+from .ooxml import EMU_PER_PT, Elemen, anak, anak_semua, angka, emu, q
 from .tata import Jangkar
 
 _ANCHOR, _INLINE = q("wp:anchor"), q("wp:inline")
@@ -119,12 +119,12 @@ def kotak_jangkar(anchor: Elemen, j: Jangkar) -> Kotak:
         y = emu(sp.get("y")) if sp is not None else 0.0
         return Kotak(x, y, x + w, y + h, j.halaman)
     ph, pv = anak(anchor, "wp:positionH"), anak(anchor, "wp:positionV")
-    x = _posisi(
-        ph, _rentang_h(ph.get("relativeFrom", "column") if ph is not None else "column", j), w
-    )
-    y = _posisi(
-        pv, _rentang_v(pv.get("relativeFrom", "paragraph") if pv is not None else "paragraph", j), h
-    )
+    rel_h = ph.get("relativeFrom", "column") if ph is not None else "column"
+    rel_v = pv.get("relativeFrom", "paragraph") if pv is not None else "paragraph"
+    # in a cell, "column" is the cell whatever layoutInCell says (it only decides whether
+    # the table makes room for the drawing)
+    x = _posisi(ph, _rentang_h(rel_h, j), w)
+    y = _posisi(pv, _rentang_v(rel_v, j), h)
     return Kotak(x, y, x + w, y + h, j.halaman)
 
 
@@ -234,23 +234,25 @@ def _anak(el: Elemen, ubah: Ubah, out: Keluaran, j: Jangkar) -> None:
             )
 
 
-def _garis(sp: Elemen, sppr: Elemen | None) -> tuple[bool, str]:
+_LN, _NOFILL, _SOLID, _GRAD, _PATT = (
+    q(t) for t in ("a:ln", "a:noFill", "a:solidFill", "a:gradFill", "a:pattFill")
+)
+_HEAD, _TAIL, _STYLE = q("a:headEnd"), q("a:tailEnd"), q("wps:style")
+
+
+def _garis(sp: dict[str, Elemen], sppr: dict[str, Elemen]) -> tuple[bool, str]:
     """Whether an outline is drawn, and at which ends of the path it has arrowheads."""
-    ln = anak(sppr, "a:ln")
-    if ln is not None and anak(ln, "a:noFill") is not None:
+    ln_el = sppr.get(_LN)
+    ln = anak_semua(ln_el)
+    if _NOFILL in ln:
         return False, "tidak_ada"
-    drawn = ln is not None and (
-        anak(ln, "a:solidFill") is not None
-        or anak(ln, "a:gradFill") is not None
-        or anak(ln, "a:pattFill") is not None
-    )
+    drawn = _SOLID in ln or _GRAD in ln or _PATT in ln
     if not drawn:
-        ref = anak(anak(sp, "wps:style"), "a:lnRef")
+        ref = anak(sp.get(_STYLE), "a:lnRef")
         drawn = ref is not None and angka(ref.get("idx")) > 0
-        if ln is not None and ref is None:
+        if ln_el is not None and ref is None:
             drawn = True  # a line element without fill: the default black outline
-    head = anak(ln, "a:headEnd")
-    tail = anak(ln, "a:tailEnd")
+    head, tail = ln.get(_HEAD), ln.get(_TAIL)
     awal = head is not None and head.get("type", "none") != "none"
     akhir = tail is not None and tail.get("type", "none") != "none"
     kepala = {
@@ -265,20 +267,20 @@ def _garis(sp: Elemen, sppr: Elemen | None) -> tuple[bool, str]:
 _PUTIH = {"FFFFFF", "FFFFFE"}
 
 
-def _warna(sp: Elemen, sppr: Elemen | None) -> bool:
+def _warna(sp: dict[str, Elemen], sppr: dict[str, Elemen]) -> bool:
     """Whether the shape is filled with something other than white."""
-    if anak(sppr, "a:noFill") is not None:
+    if _NOFILL in sppr:
         return False
-    solid = anak(sppr, "a:solidFill")
+    solid = sppr.get(_SOLID)
     if solid is not None:
         rgb = anak(solid, "a:srgbClr")
         if rgb is not None:
             return (rgb.get("val") or "").upper() not in _PUTIH
         scheme = anak(solid, "a:schemeClr")
         return scheme is None or scheme.get("val") not in ("bg1", "lt1")
-    if anak(sppr, "a:gradFill") is not None or anak(sppr, "a:pattFill") is not None:
+    if _GRAD in sppr or _PATT in sppr:
         return True
-    ref = anak(anak(sp, "wps:style"), "a:fillRef")
+    ref = anak(sp.get(_STYLE), "a:fillRef")
     if ref is None or angka(ref.get("idx")) <= 0:
         return False
     scheme = anak(ref, "a:schemeClr")
@@ -294,14 +296,15 @@ def _adj(geom: Elemen) -> list[float]:
 
 
 def _wsp(sp: Elemen, kotak: Kotak, out: Keluaran, j: Jangkar, puncak: bool) -> None:
-    sppr = anak(sp, "wps:spPr")
-    rot, flip_h, flip_v = _xfrm(anak(sppr, "a:xfrm"))
-    garis, kepala = _garis(sp, sppr)
-    teks = out.teks(anak(anak(sp, "wps:txbx"), "w:txbxContent"))
-    prst_el = anak(sppr, "a:prstGeom")
-    cust = anak(sppr, "a:custGeom")
+    anak_sp = anak_semua(sp)
+    sppr = anak_semua(anak_sp.get(q("wps:spPr")))
+    rot, flip_h, flip_v = _xfrm(sppr.get(q("a:xfrm")))
+    garis, kepala = _garis(anak_sp, sppr)
+    teks = out.teks(anak(anak_sp.get(q("wps:txbx")), "w:txbxContent"))
+    prst_el = sppr.get(q("a:prstGeom"))
+    cust = sppr.get(q("a:custGeom"))
     w, h = kotak.lebar, kotak.tinggi
-    konektor = anak(sp, "wps:cNvCnPr") is not None
+    konektor = q("wps:cNvCnPr") in anak_sp
     if prst_el is not None:
         prst = prst_el.get("prst", "rect")
         if konektor or prst in GARIS:
@@ -339,7 +342,7 @@ def _wsp(sp: Elemen, kotak: Kotak, out: Keluaran, j: Jangkar, puncak: bool) -> N
             hasil=hasil,
             teks=teks,
             garis=garis,
-            warna=_warna(sp, sppr),
+            warna=_warna(anak_sp, sppr),
             sel=j.sel,
         )
     )
@@ -405,13 +408,28 @@ def _panduan(cust: Elemen, w: float, h: float) -> dict[str, float]:
     return gd
 
 
+class _Panduan(dict[str, float]):
+    """A custom geometry's guides, worked out only when a path names one."""
+
+    def __init__(self, cust: Elemen, w: float, h: float):
+        super().__init__()
+        self._sumber: tuple[Elemen, float, float] | None = (cust, w, h)
+
+    def get(self, key: str, default: float | None = None) -> float | None:  # type: ignore[override]
+        if self._sumber is not None:
+            cust, w, h = self._sumber
+            self._sumber = None
+            self.update(_panduan(cust, w, h))
+        return super().get(key, default)
+
+
 def _jalur(cust: Elemen, w: float, h: float) -> list[tuple[list[Titik], bool, bool]] | None:
     """The subpaths of a custom geometry in the shape's box: (points, closed, curved)."""
     out: list[tuple[list[Titik], bool, bool]] = []
     for path in cust.iterfind(f"{q('a:pathLst')}/{q('a:path')}"):
         pw = angka(path.get("w")) / EMU_PER_PT or w
         ph = angka(path.get("h")) / EMU_PER_PT or h
-        gd = _panduan(cust, pw * EMU_PER_PT, ph * EMU_PER_PT)
+        gd = _Panduan(cust, pw * EMU_PER_PT, ph * EMU_PER_PT)
         sx = w / pw if pw else 1.0
         sy = h / ph if ph else 1.0
         current: list[Titik] = []

@@ -1,19 +1,50 @@
 """Effective paragraph properties: document defaults, then the style chain, then direct ones.
 
 Only what placing text on a page needs: spacing, line height rule, alignment,
-indents, numbering, page breaks and the font size. Styles are resolved once
-each and cached.
+indents, numbering, page breaks, the font size and the font family (whose line
+height and average width scale the Liberation Sans measurements). In a table
+the table style's paragraph and run properties come between the document
+defaults and the paragraph style, as Word applies them. Styles are resolved
+once each and cached.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from lxml import etree
 
 from .ooxml import WV, Elemen, anak, angka, benar, q, twip
 
 UKURAN_BAKU = 10.0  # OOXML's font size when nothing says otherwise
+
+HURUF: dict[str, tuple[float, float]] = {
+    "arial": (1.15, 1.0),
+    "liberation sans": (1.15, 1.0),
+    "helvetica": (1.15, 1.0),
+    "calibri": (1.22, 0.9),
+    "carlito": (1.22, 0.9),
+    "cambria": (1.17, 0.93),
+    "caladea": (1.17, 0.93),
+    "times new roman": (1.15, 0.88),
+    "liberation serif": (1.15, 0.88),
+    "bookman old style": (1.17, 1.08),
+    "tahoma": (1.21, 0.97),
+    "verdana": (1.22, 1.13),
+    "century gothic": (1.23, 1.08),
+    "georgia": (1.14, 1.02),
+    "garamond": (1.12, 0.87),
+    "segoe ui": (1.33, 0.98),
+    "trebuchet ms": (1.16, 0.97),
+}
+"""Per font family: single line height over the font size, and average width against Arial."""
+
+
+@lru_cache(maxsize=256)
+def faktor_huruf(nama: str) -> tuple[float, float]:
+    """(line height factor, width factor) of a font family; Arial's when unknown."""
+    return HURUF.get(nama.strip().lower(), (1.15, 1.0))
 
 
 @dataclass(frozen=True)
@@ -32,10 +63,11 @@ class SifatParagraf:
     ilvl: int = 0
     putus_halaman: bool = False  # pageBreakBefore
     ukuran: float = UKURAN_BAKU  # font size of the paragraph mark / runs without their own
+    huruf: str = ""  # font family of runs without their own
 
-    def tinggi_baris(self, ukuran: float) -> float:
-        """The height of one line of text set at ``ukuran`` points."""
-        alami = ukuran * 1.15  # Arial/Liberation Sans single spacing
+    def tinggi_baris(self, ukuran: float, huruf: str | None = None) -> float:
+        """The height of one line of text set at ``ukuran`` points (in ``huruf``)."""
+        alami = ukuran * faktor_huruf(huruf or self.huruf)[0]
         if self.aturan == "exact":
             return self.baris / 20
         if self.aturan == "atLeast":
@@ -92,12 +124,33 @@ def _ppr(s: SifatParagraf, ppr: Elemen | None) -> SifatParagraf:
     pb = anak(ppr, "w:pageBreakBefore")
     if pb is not None:
         ubah["putus_halaman"] = benar(pb)
-    rpr = anak(ppr, "w:rPr")
-    if rpr is not None:
-        sz = anak(rpr, "w:sz")
-        if sz is not None:
-            ubah["ukuran"] = angka(sz.get(WV), UKURAN_BAKU * 2) / 2
-    return replace(s, **ubah) if ubah else s  # type: ignore[arg-type]
+    s = replace(s, **ubah) if ubah else s  # type: ignore[arg-type]
+    return s
+
+
+def _rpr(s: SifatParagraf, rpr: Elemen | None, tema: dict[str, str]) -> SifatParagraf:
+    """Run properties of a style (or the defaults): the size and family of its text."""
+    if rpr is None:
+        return s
+    size = ukuran_run(rpr)
+    if size is not None:
+        s = replace(s, ukuran=size)
+    family = huruf_run(rpr, tema)
+    if family:
+        s = replace(s, huruf=family)
+    return s
+
+
+def huruf_run(rpr: Elemen | None, tema: dict[str, str]) -> str | None:
+    """The font family ``w:rFonts`` names (a theme font looked up in the theme)."""
+    fonts = anak(rpr, "w:rFonts")
+    if fonts is None:
+        return None
+    name = fonts.get(q("w:ascii")) or fonts.get(q("w:hAnsi"))
+    if name:
+        return name
+    theme = fonts.get(q("w:asciiTheme")) or fonts.get(q("w:hAnsiTheme"))
+    return tema.get("major" if theme and theme.startswith("major") else "minor") if theme else None
 
 
 def ukuran_run(rpr: Elemen | None) -> float | None:
@@ -109,22 +162,19 @@ def ukuran_run(rpr: Elemen | None) -> float | None:
 class Gaya:
     """The styles part of one document, resolved on demand."""
 
-    def __init__(self, styles: Elemen | None):
+    def __init__(self, styles: Elemen | None, tema: dict[str, str] | None = None):
+        self.tema = tema or {}
         self._gaya: dict[str, Elemen] = {}
-        self._cache: dict[str, SifatParagraf] = {}
-        self._langsung: dict[bytes, SifatParagraf] = {}
+        self._cache: dict[tuple[str | None, str | None], SifatParagraf] = {}
+        self._langsung: dict[tuple[str | None, bytes], SifatParagraf] = {}
+        self._huruf: dict[tuple[str, ...], str | None] = {}
         self._default_para: str | None = None
         self._default_tabel: str | None = None
-        base = SifatParagraf()
+        base = SifatParagraf(huruf=self.tema.get("minor", ""))
         if styles is not None:
             defaults = anak(styles, "w:docDefaults")
-            ppr_def = anak(anak(defaults, "w:pPrDefault"), "w:pPr")
-            rpr_def = anak(anak(defaults, "w:rPrDefault"), "w:rPr")
-            if rpr_def is not None:
-                size = ukuran_run(rpr_def)
-                if size is not None:
-                    base = replace(base, ukuran=size)
-            base = _ppr(base, ppr_def)
+            base = _rpr(base, anak(anak(defaults, "w:rPrDefault"), "w:rPr"), self.tema)
+            base = _ppr(base, anak(anak(defaults, "w:pPrDefault"), "w:pPr"))
             for st in styles.iterfind(q("w:style")):
                 sid = st.get(q("w:styleId"))
                 if sid is None:
@@ -137,48 +187,87 @@ class Gaya:
                         self._default_tabel = sid
         self.dasar = base
 
-    def _gaya_paragraf(self, sid: str | None, depth: int = 0) -> SifatParagraf:
-        if sid is None or sid not in self._gaya or depth > 20:
-            return self.dasar
-        cached = self._cache.get(sid)
+    def _rantai(self, sid: str | None) -> list[Elemen]:
+        """A style and its ancestors (basedOn), the root first."""
+        out: list[Elemen] = []
+        while sid and sid in self._gaya and len(out) < 20:
+            st = self._gaya[sid]
+            out.append(st)
+            parent = anak(st, "w:basedOn")
+            sid = parent.get(WV) if parent is not None else None
+        return out[::-1]
+
+    def _gaya_paragraf(self, sid: str | None, tabel: str | None) -> SifatParagraf:
+        key = (sid, tabel)
+        cached = self._cache.get(key)
         if cached is not None:
             return cached
-        st = self._gaya[sid]
-        parent = anak(st, "w:basedOn")
-        s = self._gaya_paragraf(parent.get(WV) if parent is not None else None, depth + 1)
-        rpr = anak(st, "w:rPr")
-        size = ukuran_run(rpr)
-        if size is not None:
-            s = replace(s, ukuran=size)
-        s = _ppr(s, anak(st, "w:pPr"))
-        self._cache[sid] = s
+        s = self.dasar
+        if tabel is not None:
+            # the table style's paragraph and run properties, under the paragraph style
+            for st in self._rantai(tabel):
+                s = _rpr(s, anak(st, "w:rPr"), self.tema)
+                s = _ppr(s, anak(st, "w:pPr"))
+        for st in self._rantai(sid):  # what a style sets itself wins over the table style
+            s = _rpr(s, anak(st, "w:rPr"), self.tema)
+            s = _ppr(s, anak(st, "w:pPr"))
+        self._cache[key] = s
         return s
 
-    def paragraf(self, ppr: Elemen | None) -> SifatParagraf:
+    def paragraf(self, ppr: Elemen | None, tabel: str | None = None) -> SifatParagraf:
         """The effective properties of a paragraph with these direct properties.
 
-        Memoised on the properties' XML: a document repeats a few dozen of them.
+        ``tabel``: the style of the table the paragraph is in. Memoised on the
+        properties' XML: a document repeats a few dozen of them.
         """
-        key = b"" if ppr is None else etree.tostring(ppr)
+        key = (tabel, b"" if ppr is None else etree.tostring(ppr))
         found = self._langsung.get(key)
         if found is None:
             sid = anak(ppr, "w:pStyle")
-            s = self._gaya_paragraf(sid.get(WV) if sid is not None else self._default_para)
-            found = self._langsung[key] = _ppr(s, ppr)
+            s = self._gaya_paragraf(sid.get(WV) if sid is not None else self._default_para, tabel)
+            s = _ppr(s, ppr)
+            rpr = anak(ppr, "w:rPr")  # the paragraph mark's run properties
+            if rpr is not None:
+                size = ukuran_run(rpr)
+                if size is not None:
+                    s = replace(s, ukuran=size)
+            found = self._langsung[key] = s
         return found
+
+    def huruf(self, rfonts: Elemen) -> str | None:
+        """The family a run's ``w:rFonts`` names (memoised on its attributes)."""
+        key = tuple(rfonts.attrib.values())
+        if key not in self._huruf:
+            fonts = rfonts.getparent()
+            self._huruf[key] = huruf_run(fonts, self.tema) if fonts is not None else None
+        return self._huruf[key]
 
     def ukuran_gaya_run(self, sid: str | None) -> float | None:
         """The font size a character style sets, if any."""
-        st = self._gaya.get(sid or "")
-        while st is not None:
+        for st in reversed(self._rantai(sid)):
             size = ukuran_run(anak(st, "w:rPr"))
             if size is not None:
                 return size
-            parent = anak(st, "w:basedOn")
-            st = self._gaya.get(parent.get(WV) or "") if parent is not None else None
         return None
+
+    def gaya_tabel(self, sid: str | None) -> str | None:
+        """The style a table uses: its own, else the document's default table style."""
+        return sid if sid in self._gaya else self._default_tabel
 
     def tabel(self, sid: str | None) -> Elemen | None:
         """The tblPr of a table style (or of the default table style)."""
-        st = self._gaya.get(sid or self._default_tabel or "")
+        st = self._gaya.get(self.gaya_tabel(sid) or "")
         return anak(st, "w:tblPr")
+
+
+def baca_tema(theme: Elemen | None) -> dict[str, str]:
+    """The theme's body (minor) and heading (major) Latin fonts."""
+    out: dict[str, str] = {}
+    if theme is None:
+        return out
+    for key, tag in (("minor", "a:minorFont"), ("major", "a:majorFont")):
+        font = next(theme.iter(q(tag)), None)
+        latin = anak(font, "a:latin")
+        if latin is not None and latin.get("typeface"):
+            out[key] = latin.get("typeface", "")
+    return out

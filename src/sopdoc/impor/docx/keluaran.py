@@ -42,6 +42,7 @@ class Keluaran:
     def __init__(self, bahan: Bahan, gaya: Gaya):
         self.bahan = bahan
         self.gaya = gaya
+        self.objek = False  # reading an embedded object's preview (already reported)
 
     def teks(self, txbx: Elemen | None) -> str:
         """The text of a text box (``w:txbxContent``), paragraphs joined by newlines."""
@@ -81,7 +82,8 @@ class Keluaran:
     def gambar(self, kotak: Kotak | None, nama: str, sel: AcuanSel | None) -> None:
         """A picture: recorded; a large one is noted as a possible pasted flowchart."""
         self.bahan.gambar.append(Gambar(kotak=kotak, nama=nama, sel=sel))
-        if kotak is not None and kotak.lebar * kotak.tinggi >= _GAMBAR_BESAR:
+        besar = kotak is not None and kotak.lebar * kotak.tinggi >= _GAMBAR_BESAR
+        if besar and kotak is not None and not self.objek:
             self.catat(
                 _(
                     "page {page}: a picture ({width} x {height} pt){where} cannot be read; "

@@ -51,6 +51,15 @@ def anak(el: Elemen | None, tag: str) -> Elemen | None:
     return None
 
 
+def anak_semua(el: Elemen | None) -> dict[str, Elemen]:
+    """The children of ``el`` by tag, in one pass (the first of each tag wins)."""
+    out: dict[str, Elemen] = {}
+    if el is not None:
+        for child in el:
+            out.setdefault(child.tag, child)
+    return out
+
+
 def nilai(el: Elemen | None, tag: str, attr: str = "w:val") -> str | None:
     """The attribute ``attr`` of the child ``tag`` of ``el``, if both exist."""
     child = anak(el, tag)

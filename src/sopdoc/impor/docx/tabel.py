@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .gaya import Gaya
-from .ooxml import WV, Elemen, anak, angka, benar, nilai, q, twip
+from .ooxml import WV, Elemen, anak, anak_semua, angka, benar, nilai, q, twip
 
 _TR, _TC, _SDT, _CUSTOM = q("w:tr"), q("w:tc"), q("w:sdt"), q("w:customXml")
 MARGIN_BAKU = (0.0, 5.4, 0.0, 5.4)  # Word's default cell margins: top, left, bottom, right
@@ -45,10 +45,21 @@ class GridTabel:
 
     x: list[float]  # grid column boundaries in page points (len = columns + 1)
     baris: list[BarisGrid] = field(default_factory=list)
+    garis: float = 0.0  # width of the rules between rows (an automatic row grows by it)
 
     @property
     def lebar(self) -> float:
         return self.x[-1] - self.x[0]
+
+
+_GRID_BEFORE, _GRID_SPAN, _VMERGE, _HMERGE, _TCW, _TCMAR, _VALIGN = (
+    q(f"w:{t}") for t in ("gridBefore", "gridSpan", "vMerge", "hMerge", "tcW", "tcMar", "vAlign")
+)
+_TRHEIGHT, _HEADER, _CANTSPLIT = q("w:trHeight"), q("w:tblHeader"), q("w:cantSplit")
+
+
+def _val(el: Elemen | None) -> str | None:
+    return None if el is None else el.get(WV)
 
 
 def _margin(el: Elemen | None, base: tuple[float, float, float, float]) -> tuple[float, ...]:
@@ -106,8 +117,13 @@ def _lebar_pct(el: Elemen | None, frame: float) -> float | None:
     return None
 
 
-def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
-    """The grid of ``tbl`` placed in the frame ``x0..x1`` (a page's text column or a cell)."""
+def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya, geser: bool = False) -> GridTabel:
+    """The grid of ``tbl`` placed in the frame ``x0..x1`` (a page's text column or a cell).
+
+    ``geser``: the file is in a compatibility mode before Word 2013, where a
+    left-aligned table stands out by its cell margin so that its text lines up
+    with the margin.
+    """
     tblpr = anak(tbl, "w:tblPr")
     style_pr = gaya.tabel(nilai(tblpr, "w:tblStyle"))
     margin = _margin(anak(style_pr, "w:tblCellMar"), MARGIN_BAKU)
@@ -117,33 +133,33 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
     rows: list[BarisGrid] = []
     first_widths: list[tuple[int, float | None]] = []
     for ri, tr in enumerate(baris_tabel(tbl)):
-        trpr = anak(tr, "w:trPr")
-        col = int(angka(nilai(trpr, "w:gridBefore")))
+        trpr = anak_semua(anak(tr, "w:trPr"))
+        col = int(angka(_val(trpr.get(_GRID_BEFORE))))
         cells: list[SelGrid] = []
         for tc in _sel_sel(tr):
-            tcpr = anak(tc, "w:tcPr")
-            span = max(1, int(angka(nilai(tcpr, "w:gridSpan"), 1)))
-            vm = anak(tcpr, "w:vMerge")
+            tcpr = anak_semua(anak(tc, "w:tcPr"))
+            span = max(1, int(angka(_val(tcpr.get(_GRID_SPAN)), 1)))
+            vm = tcpr.get(_VMERGE)
             vmerge = None if vm is None else ("restart" if vm.get(WV) == "restart" else "continue")
-            hm = anak(tcpr, "w:hMerge")
+            hm = tcpr.get(_HMERGE)
             if hm is not None and hm.get(WV) != "restart" and cells:
                 cells[-1].span += span  # legacy horizontal merge: continues the cell on the left
                 col += span
                 continue
             if ri == 0:
-                first_widths.append((span, _lebar_pct(anak(tcpr, "w:tcW"), frame)))
+                first_widths.append((span, _lebar_pct(tcpr.get(_TCW), frame)))
             cells.append(
                 SelGrid(
                     tc=tc,
                     kolom=col,
                     span=span,
                     vmerge=vmerge,
-                    margin=_margin(anak(tcpr, "w:tcMar"), margin),  # type: ignore[arg-type]
-                    valign=nilai(tcpr, "w:vAlign") or "top",
+                    margin=_margin(tcpr.get(_TCMAR), margin),  # type: ignore[arg-type]
+                    valign=_val(tcpr.get(_VALIGN)) or "top",
                 )
             )
             col += span
-        th = anak(trpr, "w:trHeight")
+        th = trpr.get(_TRHEIGHT)
         aturan = None
         if th is not None and twip(th.get(WV)) > 0:
             aturan = th.get(q("w:hRule")) or "atLeast"
@@ -154,8 +170,8 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
                 sel=cells,
                 aturan=aturan,
                 tinggi=twip(th.get(WV)) if th is not None else 0.0,
-                judul=benar(anak(trpr, "w:tblHeader")),
-                utuh=benar(anak(trpr, "w:cantSplit")),
+                judul=benar(trpr.get(_HEADER)),
+                utuh=benar(trpr.get(_CANTSPLIT)),
             )
         )
     need = max((c.kolom + c.span for r in rows for c in r.sel), default=0)
@@ -185,7 +201,15 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya) -> GridTabel:
     else:
         ind = anak(tblpr, "w:tblInd")
         left = x0 + (twip(ind.get(q("w:w"))) if ind is not None else 0.0)
+        if geser:
+            left -= margin[1]
     xs = [left]
     for c in cols:
         xs.append(xs[-1] + c)
-    return GridTabel(x=xs, baris=rows)
+    rule = anak(anak(tblpr, "w:tblBorders"), "w:insideH")
+    if rule is None:
+        rule = anak(anak(style_pr, "w:tblBorders"), "w:insideH")
+    garis = 0.0
+    if rule is not None and rule.get(WV) not in ("nil", "none"):
+        garis = angka(rule.get(q("w:sz"))) / 8
+    return GridTabel(x=xs, baris=rows, garis=garis)

@@ -19,7 +19,7 @@ from typing import Protocol
 
 from ...layout.metrics import wrap
 from ..bahan import AcuanSel, Bahan, Kotak, Paragraf, Sel, Tabel
-from .gaya import Gaya, SifatParagraf
+from .gaya import Gaya, SifatParagraf, faktor_huruf
 from .ooxml import Elemen, anak, nilai, q, twip
 from .penomoran import Penomoran
 from .tabel import BarisGrid, GridTabel, grid_tabel
@@ -28,8 +28,9 @@ from .teks import IsiParagraf, isi_paragraf
 _P, _TBL, _SDT, _CUSTOM, _SECT = (
     q(t) for t in ("w:p", "w:tbl", "w:sdt", "w:customXml", "w:sectPr")
 )
-_DRAWING, _PICT = q("w:drawing"), q("w:pict")
-_WRAP_SLACK = 3.0  # taken off every text width: never find fewer lines than Word
+_DRAWING, _PICT, _PPR = q("w:drawing"), q("w:pict"), q("w:pPr")
+_BAGIAN_MIN = 14.0  # Word splits a row over the page bottom only if a line fits before it
+_WRAP_SLACK = 0.0  # taken off every text width (the reader estimates; it needs no bound)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ class Tata:
         self.bagian = Bagian()
         self.render = False  # the file has Word's rendered page breaks: trust them
         self.urutan = 0
+        self.kompat = 15  # Word's compatibility mode of the file (from the settings part)
 
     # pages ---------------------------------------------------------------
 
@@ -208,8 +210,10 @@ class Tata:
         self._gambar(par, kotak, (x0, x1), None, None)
         self.y += par.tinggi
         self.kosong = False
-        if par.isi.putus_akhir:
+        if par.isi.putus_akhir or (self.render and par.isi.render_tengah):
             self.halaman_baru()
+            if par.isi.render_tengah:  # the paragraph's last lines are on the new page
+                self.y += par.sifat.tinggi_baris(par.isi.ukuran or par.sifat.ukuran)
 
     def _gambar(
         self,
@@ -244,13 +248,19 @@ class Tata:
 
     # measuring -----------------------------------------------------------
 
-    def _ukur_paragraf(self, p: Elemen, lebar: float, ukur: bool = True) -> _Par:
-        """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped)."""
-        sifat = self.gaya.paragraf(anak(p, "w:pPr"))
+    def _ukur_paragraf(
+        self, p: Elemen, lebar: float, ukur: bool = True, tabel: str | None = None
+    ) -> _Par:
+        """Walk and measure a paragraph (``ukur=False``: its lines are not wrapped).
+
+        ``tabel``: the style of the table the paragraph is in."""
+        ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
+        sifat = self.gaya.paragraf(ppr, tabel)
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
         size = isi.ukuran or sifat.ukuran
-        line = sifat.tinggi_baris(size)
+        huruf = (self.gaya.huruf(isi.rfonts) if isi.rfonts is not None else None) or sifat.huruf
+        line = sifat.tinggi_baris(size, huruf)
         avail = max(lebar - sifat.kiri - sifat.kanan - _WRAP_SLACK, 10.0)
         teks = isi.teks.replace("\t", "    ")
         if penanda:
@@ -258,7 +268,7 @@ class Tata:
         if not teks.strip():
             n = 1
         elif ukur:
-            n = max(1, len(wrap(teks, avail, size)))
+            n = max(1, len(wrap(teks, avail / faktor_huruf(huruf)[1], size)))
         else:
             n = teks.count("\n") + 1
         extra = 0.0
@@ -271,7 +281,12 @@ class Tata:
         return _Par(p=p, sifat=sifat, isi=isi, tinggi=tinggi, penanda=penanda)
 
     def _ukur_sel(
-        self, tc: Elemen, lebar: float, margin: tuple[float, ...], ukur: bool = True
+        self,
+        tc: Elemen,
+        lebar: float,
+        margin: tuple[float, ...],
+        ukur: bool = True,
+        tabel: str | None = None,
     ) -> _IsiSel:
         """Walk and measure a cell; in an exact row only a cell holding drawings is wrapped."""
         out = _IsiSel()
@@ -280,7 +295,7 @@ class Tata:
         total = margin[0] + margin[2]
         for el in _isi_body(tc):
             if el.tag == _P:
-                par = self._ukur_paragraf(el, inner, ukur)
+                par = self._ukur_paragraf(el, inner, ukur, tabel)
                 out.isi.append(par)
                 total += par.tinggi
             elif el.tag == _TBL:
@@ -291,7 +306,8 @@ class Tata:
         return out
 
     def _ukur_tabel(self, tbl: Elemen, x0: float, x1: float) -> _TabelUkur:
-        grid = grid_tabel(tbl, x0, x1, self.gaya)
+        grid = grid_tabel(tbl, x0, x1, self.gaya, geser=self.kompat < 15)
+        gaya_tabel = self.gaya.gaya_tabel(nilai(anak(tbl, "w:tblPr"), "w:tblStyle"))
         isi: list[list[_IsiSel]] = []
         tinggi: list[float] = []
         for row in grid.baris:
@@ -299,12 +315,12 @@ class Tata:
             h = 0.0
             for c in row.sel:
                 w = grid.x[min(c.kolom + c.span, len(grid.x) - 1)] - grid.x[c.kolom]
-                ukur = self._ukur_sel(c.tc, w, c.margin, row.aturan != "exact")
+                ukur = self._ukur_sel(c.tc, w, c.margin, row.aturan != "exact", gaya_tabel)
                 cells.append(ukur)
                 if c.vmerge is None:
                     h = max(h, ukur.tinggi)
             isi.append(cells)
-            tinggi.append(_tinggi_baris(row, h))
+            tinggi.append(_tinggi_baris(row, h + grid.garis))
         # a vertically merged cell grows the last row it covers when its content needs it
         for ri, row in enumerate(grid.baris):
             for ci, c in enumerate(row.sel):
@@ -337,6 +353,15 @@ class Tata:
                 isinstance(first := next(iter(s.isi), None), _Par) and first.isi.render_awal
                 for s in ukur.sel[ri]
             )
+            tengah = self.render and _patah_tengah(ukur.sel[ri])
+            sisa = 0.0  # what of a row split over the page bottom goes on the next page
+            if out is not None and not rendered and not self._muat(h):
+                free = self.dasar - self.y
+                baris = grid.baris[ri]
+                pecah = not baris.utuh and baris.aturan != "exact" and ri not in judul
+                if pecah and free >= _BAGIAN_MIN:
+                    sisa = h - free
+                    self._tempatkan_baris(ukur, ri, out, salinan=False, tinggi=free)
             if out is not None and (rendered or not self._muat(h)):
                 self._tutup(out)
                 self.halaman_baru()
@@ -345,10 +370,23 @@ class Tata:
                     out = self._tabel_baru()
                     for hj in judul:
                         self._tempatkan_baris(ukur, hj, out, salinan=True)
+                if sisa > 0 and out is not None:
+                    self._sambungan(ukur, ri, out, sisa)
+                    continue
             elif out is None and not self.kosong and not self._muat(h):
                 self.halaman_baru()
             if out is None:
                 out = self._tabel_baru()
+            if tengah:  # Word broke this row over a page: its rest heads the next page
+                bagian1 = min(h, max(self.dasar - self.y, _BAGIAN_MIN))
+                self._tempatkan_baris(ukur, ri, out, salinan=False, tinggi=bagian1)
+                self._tutup(out)
+                self.halaman_baru()
+                out = self._tabel_baru()
+                for hj in judul:
+                    self._tempatkan_baris(ukur, hj, out, salinan=True)
+                self._sambungan(ukur, ri, out, max(h - bagian1, _BAGIAN_MIN))
+                continue
             self._tempatkan_baris(ukur, ri, out, salinan=False)
         if out is not None:
             self._tutup(out)
@@ -397,10 +435,37 @@ class Tata:
                 boxes[0].halaman,
             )
 
-    def _tempatkan_baris(self, ukur: _TabelUkur, ri: int, out: Tabel, salinan: bool) -> None:
-        """Place row ``ri`` at the cursor as the next row of ``out`` (a repeated header: a copy)."""
+    def _sambungan(self, ukur: _TabelUkur, ri: int, out: Tabel, tinggi: float) -> None:
+        """The rest of row ``ri``, split over the page bottom (Word breaks such rows):
+        cells that continue the row above, their text given there."""
+        xs = ukur.grid.x
+        y0 = self.y
+        row = [
+            Sel(
+                paragraf=[],
+                kotak=Kotak(
+                    xs[c.kolom],
+                    y0,
+                    xs[min(c.kolom + c.span, len(xs) - 1)],
+                    y0 + tinggi,
+                    self.halaman,
+                ),
+                span=c.span,
+                lanjutan=True,
+            )
+            for c in ukur.grid.baris[ri].sel
+        ]
+        out.baris.append(row)
+        self.y = y0 + tinggi
+        self.kosong = False
+
+    def _tempatkan_baris(
+        self, ukur: _TabelUkur, ri: int, out: Tabel, salinan: bool, tinggi: float | None = None
+    ) -> None:
+        """Place row ``ri`` at the cursor as the next row of ``out`` (a repeated header: a copy;
+        ``tinggi``: only this much of it, the rest going on the next page)."""
         row = ukur.grid.baris[ri]
-        h = ukur.tinggi[ri]
+        h = ukur.tinggi[ri] if tinggi is None else tinggi
         y0 = self.y
         ti = self.bahan.tabel.index(out)
         cells: list[Sel] = []
@@ -493,6 +558,17 @@ class Tata:
             teks = isi_paragraf(p, self.gaya).teks
             if teks.strip():
                 self.bahan.kepala_kaki.append(Paragraf(teks=teks))
+
+
+def _patah_tengah(cells: list[_IsiSel]) -> bool:
+    """Whether Word's last rendering broke a page inside this row (not before it)."""
+    for cell in cells:
+        for i, item in enumerate(cell.isi):
+            if isinstance(item, _Par) and (
+                item.isi.render_tengah or (i > 0 and item.isi.render_awal)
+            ):
+                return True
+    return False
 
 
 def _lanjut(row: BarisGrid, kolom: int) -> bool:

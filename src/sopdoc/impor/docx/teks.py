@@ -32,6 +32,7 @@ _R, _T, _TAB, _BR, _CR, _SYM = (q(t) for t in ("w:r", "w:t", "w:tab", "w:br", "w
 _DRAWING, _PICT, _OBJECT = q("w:drawing"), q("w:pict"), q("w:object")
 _AC, _CHOICE, _FALLBACK = q("mc:AlternateContent"), q("mc:Choice"), q("mc:Fallback")
 _RPR, _SDT = q("w:rPr"), q("w:sdt")
+_VANISH, _SZ, _RSTYLE, _RFONTS = q("w:vanish"), q("w:sz"), q("w:rStyle"), q("w:rFonts")
 _RENDER, _PTAB, _NBH = q("w:lastRenderedPageBreak"), q("w:ptab"), q("w:noBreakHyphen")
 
 
@@ -44,7 +45,9 @@ class IsiParagraf:
     putus_awal: bool = False  # a page break before any text (Word starts a new page)
     putus_akhir: bool = False  # a page break after some text (the next content starts a page)
     render_awal: bool = False  # Word last rendered a page break before this paragraph
+    render_tengah: bool = False  # ... or inside it, after some of its text
     ukuran: float | None = None  # the largest font size of its runs
+    rfonts: Elemen | None = None  # the w:rFonts of its first run that names a font
 
 
 def pilih_alternatif(ac: Elemen) -> Elemen | None:
@@ -85,20 +88,21 @@ def _jalan(el: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
 
 
 def _run(r: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
-    rpr = r.find(_RPR)
-    hidden = rpr is not None and benar(rpr.find(q("w:vanish")))
-    if rpr is not None:
-        sz = rpr.find(q("w:sz"))
+    hidden = False
+    if len(r) and r[0].tag == _RPR:  # run properties come first when present
+        props = {c.tag: c for c in r[0]}
+        hidden = benar(props.get(_VANISH))
+        sz = props.get(_SZ)
         size = None
         if sz is not None:
             try:
                 size = float(sz.get(WV) or "") / 2
             except ValueError:
                 size = None
-        else:
-            rstyle = rpr.find(q("w:rStyle"))
-            if rstyle is not None:
-                size = gaya.ukuran_gaya_run(rstyle.get(WV))
+        elif _RSTYLE in props:
+            size = gaya.ukuran_gaya_run(props[_RSTYLE].get(WV))
+        if isi.rfonts is None:
+            isi.rfonts = props.get(_RFONTS)
         if size is not None and not hidden:
             isi.ukuran = size if isi.ukuran is None else max(isi.ukuran, size)
     for child in r:
@@ -140,5 +144,8 @@ def _run(r: Elemen, isi: IsiParagraf, bagian: list[str], gaya: Gaya) -> None:
                 for inner in branch:
                     if inner.tag in (_DRAWING, _PICT, _OBJECT):
                         isi.gambar.append(inner)
-        elif tag == _RENDER and not "".join(bagian).strip():
-            isi.render_awal = True
+        elif tag == _RENDER:
+            if "".join(bagian).strip() or isi.gambar:
+                isi.render_tengah = True
+            else:
+                isi.render_awal = True

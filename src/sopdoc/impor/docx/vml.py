@@ -154,8 +154,10 @@ def _bentuk(
         if titik:
             out.tambah(Bentuk(kotak=kotak, titik=titik, kepala=_ujung(el), sel=j.sel))
         return
-    if el.find(f"{_V}imagedata") is not None:
-        out.gambar(kotak, el.get(f"{_O}title") or el.get("alt") or "", j.sel)
+    image = el.find(f"{_V}imagedata")
+    if image is not None:
+        nama = image.get(f"{_O}title") or el.get(f"{_O}title") or el.get("alt") or ""
+        out.gambar(kotak, nama, j.sel)
         return
     css = gaya_css(el.get("style"))
     ref = (el.get("type") or "").lstrip("#")

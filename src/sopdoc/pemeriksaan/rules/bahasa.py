@@ -35,6 +35,26 @@ def teks_bahasa(sop: Sop, ctx: LintContext) -> list[tuple[SpecPath, str]]:
     return ctx.per_sop("bahasa.teks", sop, build)
 
 
+def teks_berpemicu(sop: Sop, ctx: LintContext) -> list[tuple[SpecPath, str, tuple[str, ...]]]:
+    """The texts of :func:`teks_bahasa` holding a word of the spelling list, with their words.
+
+    One pass and one set test per text serve F109 and F110 (most texts hold
+    none of the words).
+    """
+    cek = ejaan()
+    pemicu = ctx.memo("bahasa.pemicu", lambda: cek.pemicu | cek.pemicu_usang)
+
+    def build(s: Sop) -> list[tuple[SpecPath, str, tuple[str, ...]]]:
+        out = []
+        for path, text in teks_bahasa(s, ctx):
+            w = words(text)
+            if not pemicu.isdisjoint(w):
+                out.append((path, text, w))
+        return out
+
+    return ctx.per_sop("bahasa.berpemicu", sop, build)
+
+
 @rule("F109", "ejaan-tidak-baku", Severity.INFO)
 def ejaan_tidak_baku(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """A word is spelled in a non-standard form (KBBI): ijin, resiko, analisa, praktek, ...
@@ -62,10 +82,10 @@ def ejaan_tidak_baku(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     cek = ejaan()
     first: dict[str, tuple[SpecPath, Temuan]] = {}  # each word once per SOP, where first used
     more: dict[str, int] = {}
-    for path, text in teks_bahasa(sop, ctx):
-        if cek.pemicu.isdisjoint(words(text)):
+    for path, text, w in teks_berpemicu(sop, ctx):
+        if cek.pemicu.isdisjoint(w):
             continue
-        for t in cek.tidak_baku(text):
+        for t in cek.tidak_baku(text, w):
             key = t.tertulis.lower()
             if key in first:
                 more[key] = more.get(key, 0) + 1
@@ -111,8 +131,8 @@ def nomenklatur_usang(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
           camat: Camat
     """
     cek = ejaan()
-    for path, text in teks_bahasa(sop, ctx):
-        if cek.pemicu_usang.isdisjoint(words(text)):
+    for path, text, w in teks_berpemicu(sop, ctx):
+        if cek.pemicu_usang.isdisjoint(w):
             continue
         for tertulis, u in cek.usang_dalam(text):
             yield Problem(

@@ -47,16 +47,16 @@ _PEMICU_KATA = frozenset({"xxx", "tbd", "tba", "todo", "fixme", "lorem", "isi", 
 
 
 def _mungkin(text: str) -> bool:
-    """Cheap test: whether ``text`` may hold a placeholder at all."""
+    """Cheap test: whether ``text`` may hold a placeholder at all (substring tests first)."""
     return (
         "..." in text
         or "…" in text
         or "__" in text
         or "[" in text
         or "??" in text
-        or "//" in text
-        or "/ /" in text
-        or "xxx" in text.lower()
+        or "xxx" in text
+        or "XXX" in text
+        or ("/" in text and ("//" in text or "/ /" in text))
         or not _PEMICU_KATA.isdisjoint(words(text))
     )
 
@@ -174,6 +174,8 @@ def nomor_urut_ganda(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """
     for path, text in ctx.teks(sop):
         numbered = path[0] in _BERNOMOR or (path[0] == "kegiatan" and path[-1] == "aktivitas")
+        if not numbered and not text[:1].isdigit():
+            continue
         m = _NOMOR_GANDA.match(text) or (_NOMOR_AWAL.match(text) if numbered else None)
         if m is None:
             continue

@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ...errors import Location
 from ...hukum import Kunci, Kutipan, KutipanError, beda_judul, jenis, parse_kutipan
@@ -73,6 +74,7 @@ _SINGKATAN_AKHIR = re.compile(r"\s*\(\s*[A-Z][A-Za-z0-9 .&/-]{0,20}\)\s*$")
 _RI = re.compile(r"\b(?:republik indonesia|ri)\b")
 
 
+@lru_cache(maxsize=4096)
 def judul_kunci(judul: str) -> str:
     """The comparison key of a title (see the module docstring).
 
