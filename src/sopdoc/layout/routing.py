@@ -469,10 +469,12 @@ class Router:
             sign = 1 if b[0] > a[0] else -1
             for k in range(16):
                 x0 = a[0] + sign * (2 + 3 * k)
+                # beside its segment, rather than past its end (where it reads as nobody's)
+                past = 50.0 if (x0 - b[0]) * sign > 6 else 0.0
                 x = x0 if sign > 0 else x0 - w
                 for d in (0.0, 4.0, 8.0):  # a little further off the line if need be
                     for y, pen in ((a[1] - 1 - h - d, 0.0), (a[1] + 1 + d, 0.5)):
-                        spots.append((Box(q(x), q(y), w, h), k + pen + d))
+                        spots.append((Box(q(x), q(y), w, h), k + pen + d + past))
         else:
             sign = 1 if b[1] > a[1] else -1
             for k in range(40):
