@@ -7,13 +7,15 @@
                                             is unused or drops a {placeholder}, or a .mo is stale
     python scripts/messages.py prune        drop the entries no code uses any more
 
+The rule docstrings of the checker are messages too (:func:`rule_docs`).
 Messages are found by Babel's extractor in ``src/sopdoc`` under the keywords
-``_``, ``N_``, ``ngettext`` and ``pgettext`` (see ``sopdoc.i18n``).
+``_``, ``N_``, ``L_``, ``translate``, ``ngettext`` and ``pgettext`` (see ``sopdoc.i18n``).
 """
 
 from __future__ import annotations
 
 import gettext
+import inspect
 import io
 import re
 import sys
@@ -28,15 +30,44 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "sopdoc"
 LOCALE = SRC / "locale"
-KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2)}
+KEYWORDS = {
+    "_": None,
+    "N_": None,
+    "L_": (1,),
+    "translate": (1,),
+    "ngettext": (1, 2),
+    "pgettext": ((1, "c"), 2),
+}
 PLACEHOLDER = re.compile(r"(?<!\{)\{([A-Za-z_][A-Za-z0-9_]*)[^{}]*\}")
 
 Key = tuple[str, str | None]  # (msgid, msgctxt)
 
 
+def rule_docs() -> Iterator[tuple[str, str, int]]:
+    """The summary and the prose of every lint rule's docstring: (msgid, file, line).
+
+    A rule's docstring is its documentation; ``sopdoc lint --explain`` and
+    docs/rules.md show its summary line and prose translated (the PASS/FAIL
+    examples are YAML, the same in every language).
+    """
+    sys.path.insert(0, str(SRC.parent))
+    from sopdoc.pemeriksaan.core import all_rules
+    from sopdoc.pemeriksaan.docs import doc_parts
+
+    for r in all_rules().values():
+        file = Path(inspect.getsourcefile(r.check) or "").resolve()
+        line = inspect.getsourcelines(r.check)[1]
+        summary, prose, _examples = doc_parts(r.doc)
+        for text in (summary, prose):
+            if text:
+                yield text, f"src/sopdoc/{file.relative_to(SRC).as_posix()}", line
+
+
 def code_messages() -> dict[Key, tuple[str | tuple[str, str], list[tuple[str, int]]]]:
     """Every message the code marks: (msgid, context) -> (id or (singular, plural), places)."""
     found: dict[Key, tuple[str | tuple[str, str], list[tuple[str, int]]]] = {}
+    for text, file, line in rule_docs():
+        found.setdefault((text, None), (text, []))[1].append((file, line))
     method_map = [("**.py", "python")]
     for filename, lineno, message, _comments, context in extract_from_dir(
         str(SRC), method_map, keywords=KEYWORDS

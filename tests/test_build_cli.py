@@ -48,14 +48,14 @@ def test_build_cache_and_rebuild(tmp_path: Path) -> None:
     assert first.returncode == 0, first.stderr
     files = sorted(p.name for p in out.glob("*.docx"))
     assert files == ["PK-KEC-KBS-010-I-2024.docx", "PK-KEC-KBS-011-I-2024.docx"]
-    assert "2 built, 0 unchanged" in first.stdout
+    assert "2 dibuat, 0 tidak berubah" in first.stdout
     before = {p.name: p.read_bytes() for p in out.glob("*.docx")}
     again = sopdoc_cli("build", str(catalog), "-o", str(out))
-    assert "0 built, 2 unchanged" in again.stdout
+    assert "0 dibuat, 2 tidak berubah" in again.stdout
     spec = catalog / "010-pengukuran-data-kinerja.yaml"
     spec.write_text(spec.read_text(encoding="utf-8").replace("5 menit", "10 menit", 1), "utf-8")
     third = sopdoc_cli("build", str(catalog), "-o", str(out), "--jobs", "2")
-    assert "1 built, 1 unchanged" in third.stdout, third.stdout
+    assert "1 dibuat, 1 tidak berubah" in third.stdout, third.stdout
     after = {p.name: p.read_bytes() for p in out.glob("*.docx")}
     assert after["PK-KEC-KBS-011-I-2024.docx"] == before["PK-KEC-KBS-011-I-2024.docx"]
     assert after["PK-KEC-KBS-010-I-2024.docx"] != before["PK-KEC-KBS-010-I-2024.docx"]
@@ -63,7 +63,7 @@ def test_build_cache_and_rebuild(tmp_path: Path) -> None:
     settings = catalog / "sopdoc.yaml"
     settings.write_text(settings.read_text("utf-8").replace("kertas: A4", "kertas: F4"), "utf-8")
     fourth = sopdoc_cli("build", str(catalog), "-o", str(out), "--progress")
-    assert "2 built, 0 unchanged" in fourth.stdout
+    assert "2 dibuat, 0 tidak berubah" in fourth.stdout
     assert "2/2" in fourth.stderr  # the progress bar
     assert not [p for p in out.iterdir() if p.name.endswith(".tmp")]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -29,15 +30,35 @@ def sopdoc_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProce
 def test_help_lists_every_command() -> None:
     proc = sopdoc_cli("--help")
     assert proc.returncode == 0 and proc.stderr == ""
-    assert proc.stdout.startswith("usage: sopdoc")
+    assert proc.stdout.startswith("penggunaan: sopdoc")
     for command in ("validate", "schema"):
         assert re.search(rf"^\s+{command}\s+\S", proc.stdout, re.MULTILINE), command
+    # argparse's own words are translated too
+    assert "opsi:" in proc.stdout and "tampilkan bantuan ini lalu keluar" in proc.stdout
+    assert "usage" not in proc.stdout and "show this help" not in proc.stdout
+
+
+def test_help_in_english() -> None:
+    for args, env in ((["--lang", "en", "--help"], {}), (["--help"], {"SOPDOC_LANG": "en"})):
+        proc = subprocess.run(
+            [sys.executable, "-m", "sopdoc.cli", *args],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, **env},
+        )
+        assert proc.returncode == 0
+        assert proc.stdout.startswith("usage: sopdoc")
+        assert "show this help message and exit" in proc.stdout
+        assert "load specs and report schema errors" in proc.stdout
 
 
 def test_subcommand_help() -> None:
     proc = sopdoc_cli("validate", "--help")
     assert proc.returncode == 0
-    assert "PATH" in proc.stdout and "catalog" in proc.stdout
+    assert "PATH" in proc.stdout and "folder katalog" in proc.stdout
+    proc = sopdoc_cli("validate", "--help", "--lang=en")
+    assert "PATH" in proc.stdout and "catalog folder" in proc.stdout
 
 
 def test_version() -> None:
@@ -50,12 +71,14 @@ def test_version() -> None:
 def test_no_command_is_a_usage_error() -> None:
     proc = sopdoc_cli()
     assert proc.returncode == 2
-    assert "usage: sopdoc" in proc.stdout
+    assert "penggunaan: sopdoc" in proc.stdout
 
 
 def test_unknown_command() -> None:
     proc = sopdoc_cli("valdate", "x")
     assert proc.returncode == 2
+    assert "pilihan tidak sah: 'valdate'" in proc.stderr
+    proc = sopdoc_cli("--lang", "en", "valdate", "x")
     assert "invalid choice: 'valdate'" in proc.stderr
 
 
@@ -81,7 +104,7 @@ def test_validate_bad_file_relative_path(tmp_path: Path) -> None:
     lines = proc.stderr.splitlines()
     assert lines[0].startswith("spec.yaml:16:12: error: unknown unit 'detik' in waktu '5 detik'")
     assert lines[0].endswith("(kegiatan[1].waktu)")
-    assert lines[-1] == "sopdoc: 1 error(s) in 1 file(s); nothing was written"
+    assert lines[-1] == "sopdoc: 1 galat di 1 berkas; tidak ada yang ditulis"
 
 
 def test_validate_never_shows_a_traceback(tmp_path: Path) -> None:
@@ -109,7 +132,7 @@ def test_validate_never_shows_a_traceback(tmp_path: Path) -> None:
     ] + [(str(tmp_path / "missing.yaml"), 1, 1)]
     assert sorted(got) == sorted(expected)
     assert summary == (
-        f"sopdoc: {len(expected)} error(s) in {len(CASES) + 1} file(s); nothing was written"
+        f"sopdoc: {len(expected)} galat di {len(CASES) + 1} berkas; tidak ada yang ditulis"
     )
 
 
@@ -125,7 +148,7 @@ def test_validate_catalog_reports_every_bad_file(tmp_path: Path) -> None:
         "b.yaml:2:1: error: unknown key 'nma'; did you mean 'nama'? (nma)",
         "c.yaml:20:17: error: jika_tidak must name a step number from 1, or a step id "
         "(kegiatan[2].jika_tidak)",
-        "sopdoc: 2 error(s) in 2 file(s); nothing was written",
+        "sopdoc: 2 galat di 2 berkas; tidak ada yang ditulis",
     ]
 
 

@@ -126,16 +126,18 @@ def test_errors_at_a_revision_name_rev_path_line_col(repo: Path) -> None:
 def test_bad_arguments_are_plain_errors(repo: Path) -> None:
     done = sopdoc("diff", "no-such-rev", "specs/011-pengumpulan-data-kinerja.yaml", cwd=repo)
     assert done.returncode == 2
-    assert "no-such-rev:1:1: error: no such file, and not a git revision" in done.stderr
+    assert "no-such-rev:1:1: error: berkas tidak ada, dan bukan revisi git" in done.stderr
     one = sopdoc("diff", "specs/011-pengumpulan-data-kinerja.yaml", cwd=repo)
-    assert one.returncode == 2 and "give OLD and NEW" in one.stderr
+    assert one.returncode == 2 and "sebutkan OLD dan NEW" in one.stderr
     nofolder = sopdoc("diff", "--git", "HEAD", cwd=repo)
-    assert nofolder.returncode == 2 and "name the catalog folder(s)" in nofolder.stderr
+    assert nofolder.returncode == 2 and "sebutkan folder katalog" in nofolder.stderr
     norev = sopdoc("diff", "--git", "nope", "specs", cwd=repo)
-    assert norev.returncode == 2 and "'nope' is not a git revision" in norev.stderr
+    assert norev.returncode == 2 and "'nope' bukan revisi git" in norev.stderr
+    english = sopdoc("diff", "--git", "nope", "specs", "--lang", "en", cwd=repo)
+    assert english.returncode == 2 and "'nope' is not a git revision" in english.stderr
     missing = sopdoc("diff", "HEAD", "specs/nope.yaml", cwd=repo)
     assert missing.returncode == 2
-    assert "no such file" in missing.stderr
+    assert "berkas tidak ada" in missing.stderr
 
 
 def test_output_file_is_written_whole(tmp_path: Path) -> None:

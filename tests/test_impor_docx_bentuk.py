@@ -324,3 +324,27 @@ def test_strict_open_xml_is_refused_clearly(tmp_path: Path) -> None:
         )
     with pytest.raises(BahanTidakTerbaca, match=r"strict\.docx"):
         baca_docx(path)
+
+
+def test_continuous_section_on_other_paper_starts_a_page(tmp_path: Path) -> None:
+    from docx.enum.section import WD_ORIENT, WD_SECTION
+
+    doc = Document()
+    doc.add_paragraph("Identitas")
+    sec = doc.add_section(WD_SECTION.CONTINUOUS)
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Pt(842), Pt(595)
+    doc.add_paragraph("Prosedur")
+    sec = doc.add_section(WD_SECTION.CONTINUOUS)  # same paper: stays on the page
+    sec.orientation = WD_ORIENT.LANDSCAPE
+    sec.page_width, sec.page_height = Pt(842), Pt(595)
+    doc.add_paragraph("Lanjutan")
+    path = tmp_path / "bagian.docx"
+    doc.save(str(path))
+    bahan = baca_docx(path)
+    assert [(p.teks, p.kotak.halaman) for p in bahan.paragraf if p.kotak] == [
+        ("Identitas", 0),
+        ("Prosedur", 1),
+        ("Lanjutan", 1),
+    ]
+    assert bahan.ukuran_halaman == [(612.0, 792.0), (842.0, 595.0)]

@@ -75,7 +75,9 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_explain_and_list_rules() -> None:
     run = sopdoc("--explain", "i105")
     assert run.returncode == 0 and run.stdout.startswith("I105 efektif-kosong (warning")
-    assert "FAIL:" in run.stdout
+    assert "GAGAL:" in run.stdout and "cakupan sop" in run.stdout
+    english = sopdoc("--explain", "i105", "--lang", "en")
+    assert "FAIL:" in english.stdout and "scope sop" in english.stdout
     listing = sopdoc("--list-rules").stdout
     assert "I101" in listing and "L002" in listing
 

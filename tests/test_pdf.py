@@ -193,19 +193,19 @@ def test_cli_build_pdf_writes_a_pdf_beside_each_docx(tmp_path: Path) -> None:
     # the DOCX are unchanged (their specs are not even loaded), their PDFs are missing
     first = subprocess.run([*command, "--pdf"], capture_output=True, text=True, check=False)
     assert first.returncode == 0, first.stderr
-    assert "0 built, 2 unchanged" in first.stdout
+    assert "0 dibuat, 2 tidak berubah" in first.stdout
     docx = sorted(out.glob("*.docx"))
     assert len(docx) == 2
     for path in docx:
         pdf = path.with_suffix(".pdf")
         assert pdf_whole(pdf) >= 2
-        assert f"wrote {pdf}" in first.stdout
+        assert f"ditulis {pdf}" in first.stdout
         info = PdfReader(pdf).metadata
         assert info is not None and info.author == "Kecamatan Kebasen"
-    assert "2 PDF(s) written, 0 failed" in first.stdout
+    assert "2 PDF ditulis, 0 gagal" in first.stdout
     again = subprocess.run([*command, "--pdf"], capture_output=True, text=True, check=False)
     assert again.returncode == 0, again.stderr
-    assert "0 PDF(s) written, 0 failed, 2 unchanged" in again.stdout
+    assert "0 PDF ditulis, 0 gagal, 2 tidak berubah" in again.stdout
 
 
 def test_cli_build_pdf_without_libreoffice_writes_the_docx_and_says_how(tmp_path: Path) -> None:
@@ -221,7 +221,7 @@ def test_cli_build_pdf_without_libreoffice_writes_the_docx_and_says_how(tmp_path
     )
     assert done.returncode == 4
     assert "apt-get install libreoffice-writer-nogui fonts-liberation" in done.stderr
-    assert "the DOCX files were written" in done.stderr
+    assert "berkas DOCX sudah ditulis" in done.stderr
     assert len(list(out.glob("*.docx"))) == 2
     assert list(out.glob("*.pdf")) == []
 

@@ -135,14 +135,14 @@ def test_cli_revise_and_errors(kebasen: Path) -> None:
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "tanggal revisi 2024-06-03; riwayat revisi has 1 entry" in done.stdout
+    assert "tanggal revisi 2024-06-03; riwayat revisi berisi 1 catatan" in done.stdout
     bad = subprocess.run(
         [SOPDOC, "revise", str(kebasen), "--note", "x", "--tanggal", "3 Juni"],
         capture_output=True,
         text=True,
         check=False,
     )
-    assert bad.returncode == 2 and "not a date; write YYYY-MM-DD" in bad.stderr
+    assert bad.returncode == 2 and "bukan tanggal; tulis YYYY-MM-DD" in bad.stderr
     broken = kebasen.with_name("broken.yaml")
     broken.write_text("nomor: [\n")
     err = subprocess.run(

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import NamedTuple
 
+from .i18n import L_, Message
 from .teks import bersihkan_markup
 
 
@@ -411,8 +412,18 @@ class Kutipan:
         return f"{self.jenis_tertulis} {self.nomor}/{self.tahun}"
 
 
+_POLA = "<Jenis> Nomor <n> Tahun <yyyy>"
+
+
 class KutipanError(ValueError):
-    """The text is not a citation; the message (Bahasa Indonesia) says what is missing."""
+    """The text is not a citation; the message says what is missing (translated when shown)."""
+
+    def __init__(self, message: Message):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message.render()
 
 
 _NOMOR_TAHUN = re.compile(
@@ -473,7 +484,7 @@ def parse_kutipan(teks: str) -> Kutipan:
     """
     t = _bersihkan(teks)
     if not t:
-        raise KutipanError("dasar hukum kosong")
+        raise KutipanError(L_("dasar hukum is empty"))
     pasal = None
     m_pasal = _PASAL.match(t)
     if m_pasal:
@@ -500,15 +511,17 @@ def parse_kutipan(teks: str) -> Kutipan:
     if m is None:
         if re.search(r"\bnomor\b", utama, re.IGNORECASE):
             raise KutipanError(
-                "tahun peraturan tidak tertulis (pola: '<Jenis> Nomor <n> Tahun <yyyy>')"
+                L_("the year of the regulation is not written (pattern: '{pola}')", pola=_POLA)
             )
         raise KutipanError(
-            "tidak terbaca sebagai peraturan: tidak ada 'Nomor ... Tahun ...' "
-            "(pola: '<Jenis> Nomor <n> Tahun <yyyy> tentang <Judul>')"
+            L_(
+                "not readable as a regulation: no 'Nomor ... Tahun ...' (pattern: '{pola}')",
+                pola=_POLA + " tentang <Judul>",
+            )
         )
     jenis_tertulis = " ".join(m.group("jenis").split()).strip(" ,")
     if not jenis_tertulis:
-        raise KutipanError("jenis peraturan tidak tertulis sebelum 'Nomor'")
+        raise KutipanError(L_("the kind of regulation is not written before 'Nomor'"))
     found = parse_jenis(jenis_tertulis)
     j, daerah = found if found else (None, "")
     sisa = m.group("sisa")
@@ -547,7 +560,7 @@ def parse_rujukan(teks: str) -> Kunci:
     """
     k = parse_kutipan(teks).kunci
     if k is None:
-        raise KutipanError(f"jenis peraturan '{teks}' tidak dikenal")
+        raise KutipanError(L_("unknown kind of regulation '{teks}'", teks=teks))
     return k
 
 

@@ -23,6 +23,17 @@ Usage::
 Placeholders are ``str.format`` names, never positional ``%s``, so a
 translation may reorder them. Mark a module-level constant with :func:`N_`
 and translate it where it is shown.
+
+A message made before the language is known, or kept to be shown later in
+another language (lint findings), is a :class:`Message` made by :func:`L_`:
+the msgid and its values, translated each time it is rendered::
+
+    msg = L_("Nomor {nomor} is already used", nomor="PK / 020")
+    msg.render()      # the current language;  msg.render("en"): English
+    str(msg)          # the same as msg.render()
+
+A value of a :class:`Message` may itself be a :class:`Message` (rendered in
+the same language).
 """
 
 from __future__ import annotations
@@ -94,3 +105,58 @@ def pgettext(context: str, message: str) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalog without translating it yet (module constants)."""
     return message
+
+
+def translate(message: str, lang: str | None = None) -> str:
+    """``message`` in ``lang`` (default: the current language)."""
+    return _catalog(_normalise(lang) if lang else current_language()).gettext(message)
+
+
+class Message:
+    """A message translated when it is rendered: an English msgid and its named values.
+
+    Equal (and hashed) by msgid and values (which must be hashable), so
+    findings made of messages compare the same whatever the language.
+    """
+
+    __slots__ = ("args", "msgid")
+
+    def __init__(self, msgid: str, args: dict[str, object]):
+        self.msgid = msgid
+        self.args = args
+
+    def render(self, lang: str | None = None) -> str:
+        """The message in ``lang`` (default: the current language)."""
+        lang = _normalise(lang) if lang else current_language()
+        text = _catalog(lang).gettext(self.msgid)
+        if not self.args:
+            return text
+        values = {k: v.render(lang) if isinstance(v, Message) else v for k, v in self.args.items()}
+        return text.format(**values)
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __format__(self, spec: str) -> str:
+        return format(self.render(), spec)
+
+    def __repr__(self) -> str:
+        return f"L_({self.msgid!r}, **{self.args!r})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Message):
+            return NotImplemented
+        return self.msgid == other.msgid and self.args == other.args
+
+    def __hash__(self) -> int:
+        return hash((self.msgid, frozenset(self.args.items())))
+
+
+def L_(msgid: str, /, **args: object) -> Message:
+    """A :class:`Message`: ``msgid`` with its values, translated when rendered (lazily)."""
+    return Message(msgid, args)
+
+
+def render(message: str | Message, lang: str | None = None) -> str:
+    """A text that may be a :class:`Message`, as a string in ``lang`` (default: current)."""
+    return message.render(lang) if isinstance(message, Message) else message

@@ -430,6 +430,10 @@ class PengaturanKatalog(Tampilan):
     instansi: str | None = Field(None, description="Default instansi")
     unit: str | None = Field(None, description="Default unit")
     disahkan_oleh: Penandatangan | None = Field(None, description="Default signatory")
+    root: bool = Field(
+        False,
+        description="true: this folder is the catalog's top; settings files above it do not apply",
+    )
     tinjauan: PeriodeTinjauan = Field(
         default_factory=PeriodeTinjauan,
         description="Review periods of SOPs in force: monitoring_bulan (6), evaluasi_bulan (12)",

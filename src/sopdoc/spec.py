@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import re
+import tempfile
 import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -392,22 +394,56 @@ def _inherited_missing(error: SpecError) -> bool:
     return error.path in INHERITED_KEYS and error.message.startswith("required field")
 
 
+def folders_up(folder: Path) -> Iterator[Path]:
+    """``folder`` and the folders above it whose settings may apply to it, nearest first.
+
+    The walk stops at the first folder holding ``.git`` (a repository root),
+    at the filesystem root, and below the system's temporary folder: a
+    settings file lying in the shared temp folder (or above it) belongs to no
+    catalog and must not change an SOP loaded from a temp folder (an upload).
+    A settings file with ``root: true`` also ends the walk (see
+    :func:`settings_files`).
+    """
+    stop = _temp_root()
+    current = folder.resolve()
+    while current != stop:
+        yield current
+        if (current / ".git").exists() or current.parent == current:
+            return
+        current = current.parent
+
+
+@functools.lru_cache(maxsize=1)
+def _temp_root() -> Path:
+    return Path(tempfile.gettempdir()).resolve()
+
+
+def marks_root(data: Any) -> bool:
+    """Whether parsed settings say ``root: true``: the catalog's top, nothing above applies."""
+    return isinstance(data, dict) and str(data.get("root", "")).strip().lower() == "true"
+
+
 def settings_files(folder: Path) -> list[Path]:
     """The settings files that apply to ``folder``, nearest first.
 
-    The walk goes up from ``folder`` to the first folder holding ``.git`` or
-    to the filesystem root, whichever comes first.
+    The walk goes up from ``folder`` (see :func:`folders_up`) and ends at a
+    settings file with ``root: true``, the catalog's root marker.
     """
     chain: list[Path] = []
-    current = folder.resolve()
-    while True:
+    for current in folders_up(folder):
         candidate = current / SETTINGS_FILE
         if candidate.is_file():
             chain.append(candidate)
-        if (current / ".git").exists() or current.parent == current:
-            break
-        current = current.parent
+            if _file_marks_root(candidate):
+                break
     return chain
+
+
+def _file_marks_root(path: Path) -> bool:
+    try:
+        return marks_root(read_yaml(path, display_path(path)).data)
+    except SpecLoadError:
+        return False  # reported when the file is loaded
 
 
 def _settings_for(folder: Path, errors: list[SpecError]) -> _Settings | None:
@@ -571,8 +607,7 @@ def load_text(
     if settings:
         reader = read_settings or _settings_on_disk
         chain: list[tuple[Path, Document]] = []
-        current = p.parent.resolve()
-        while True:
+        for current in folders_up(p.parent):
             try:
                 doc = reader(current / SETTINGS_FILE)
             except SpecLoadError as exc:
@@ -580,9 +615,8 @@ def load_text(
                 doc = None
             if doc is not None:
                 chain.append((current / SETTINGS_FILE, doc))
-            if (current / ".git").exists() or current.parent == current:
-                break
-            current = current.parent
+                if marks_root(doc.data):
+                    break
         for settings_path, doc in reversed(chain):
             merged = _read_settings(settings_path, merged, errors, doc)
     try:

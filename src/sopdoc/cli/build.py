@@ -1,11 +1,4 @@
-"""Write the official DOCX of each SOP (identity page, procedure table, swimlane flowchart).
-
-Files are named from the nomor, written atomically and byte-for-byte
-reproducibly; SOPs whose spec, settings and template did not change since the
-last build into the same folder are skipped (see OUT/.sopdoc-cache.json).
-With --pdf each DOCX is also converted to PDF beside it by one LibreOffice process
-(exit code 4 when LibreOffice is missing or a file fails; the DOCX are still written).
-"""
+"""The ``sopdoc build`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
@@ -15,55 +8,69 @@ import sys
 
 from ..build import BuildResult, build_paths, progress_stream
 from ..errors import SopdocError
+from ..i18n import N_, _
 from ..pdf.build import convert_built
 from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing
 from .book import EXIT_PDF
 
-HELP = "write the DOCX of each SOP (identity page, procedure table, flowchart)"
+HELP = N_("write the DOCX of each SOP (identity page, procedure table, flowchart)")
+DESCRIPTION = N_(
+    "Write the official DOCX of each SOP (identity page, procedure table, swimlane flowchart).\n"
+    "\n"
+    "Files are named from the nomor, written atomically and byte-for-byte\n"
+    "reproducibly; SOPs whose spec, settings and template did not change since the\n"
+    "last build into the same folder are skipped (see OUT/.sopdoc-cache.json).\n"
+    "With --pdf each DOCX is also converted to PDF beside it by one LibreOffice process\n"
+    "(exit code 4 when LibreOffice is missing or a file fails; the DOCX are still written)."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="spec files or catalog folders")
-    parser.add_argument("-o", "--out", required=True, metavar="OUT", help="output folder")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=_("spec files or catalog folders"))
+    parser.add_argument("-o", "--out", required=True, metavar="OUT", help=_("output folder"))
     parser.add_argument(
         "-j",
         "--jobs",
         type=int,
         default=1,
         metavar="N",
-        help="build in N processes (0: one per CPU)",
+        help=_("build in N processes (0: one per CPU)"),
     )
-    parser.add_argument("--template", metavar="FILE", help="a restyled copy of sop-ap.docx")
-    parser.add_argument("--force", action="store_true", help="rebuild even unchanged SOPs")
+    parser.add_argument("--template", metavar="FILE", help=_("a restyled copy of sop-ap.docx"))
+    parser.add_argument("--force", action="store_true", help=_("rebuild even unchanged SOPs"))
     bar = parser.add_mutually_exclusive_group()
     bar.add_argument(
         "--progress",
         dest="progress",
         action="store_true",
         default=None,
-        help="show a progress bar (default: on a terminal)",
+        help=_("show a progress bar (default: on a terminal)"),
     )
     bar.add_argument("--no-progress", dest="progress", action="store_false")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print only errors")
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
     parser.add_argument(
         "--pdf",
         action="store_true",
-        help="also convert each DOCX to PDF beside it, in one LibreOffice process "
-        "(--jobs N: N of them side by side) "
-        "(exit 4 when LibreOffice is missing or a file fails; the DOCX are still written)",
+        help=_(
+            "also convert each DOCX to PDF beside it, in one LibreOffice process "
+            "(--jobs N: N of them side by side) "
+            "(exit 4 when LibreOffice is missing or a file fails; the DOCX are still written)"
+        ),
     )
     parser.add_argument(
         "--timeout",
         type=float,
         default=DEFAULT_TIMEOUT,
         metavar="SECONDS",
-        help=f"with --pdf: give up a file after this long (default {DEFAULT_TIMEOUT:g})",
+        help=_("with --pdf: give up a file after this long (default {timeout:g})").format(
+            timeout=DEFAULT_TIMEOUT
+        ),
     )
 
 
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
-        raise SopdocError("--jobs must be 0 or more")
+        raise SopdocError(_("--jobs must be 0 or more"))
     jobs = args.jobs or (os.cpu_count() or 1)
     results = build_paths(
         args.paths,
@@ -77,8 +84,12 @@ def run(args: argparse.Namespace) -> int:
     if not args.quiet:
         for r in results:
             if r.built:
-                print(f"wrote {r.path}")
-        print(f"{built} built, {len(results) - built} unchanged, in {args.out}")
+                print(_("wrote {path}").format(path=r.path))
+        print(
+            _("{built} built, {unchanged} unchanged, in {out}").format(
+                built=built, unchanged=len(results) - built, out=args.out
+            )
+        )
     if args.pdf:
         return _pdf(results, args, jobs)
     return 0
@@ -92,16 +103,24 @@ def _pdf(results: list[BuildResult], args: argparse.Namespace, jobs: int) -> int
     except LibreOfficeMissing as exc:
         print(f"sopdoc: error: {exc}", file=sys.stderr)
         print(
-            f"sopdoc: the DOCX files were written to {args.out}; no PDF was made", file=sys.stderr
+            "sopdoc: "
+            + _("the DOCX files were written to {out}; no PDF was made").format(out=args.out),
+            file=sys.stderr,
         )
         return EXIT_PDF
     failed = [r for r in converted if not r.ok]
     for r in converted:
         if r.ok and not args.quiet:
-            print(f"wrote {r.job.pdf} ({r.pages} pages)")
+            print(_("wrote {path} ({pages} pages)").format(path=r.job.pdf, pages=r.pages))
     for r in failed:
-        print(f"{r.job.docx}: error: no PDF: {r.error}", file=sys.stderr)
+        print(
+            f"{r.job.docx}: error: " + _("no PDF: {reason}").format(reason=r.error), file=sys.stderr
+        )
     if not args.quiet:
         made, unchanged = len(converted) - len(failed), len(results) - len(converted)
-        print(f"{made} PDF(s) written, {len(failed)} failed, {unchanged} unchanged")
+        print(
+            _("{made} PDF(s) written, {failed} failed, {unchanged} unchanged").format(
+                made=made, failed=len(failed), unchanged=unchanged
+            )
+        )
     return EXIT_PDF if failed else 0

@@ -1,17 +1,4 @@
-"""Show what changed between two revisions of an SOP: identity, sections, lanes, steps.
-
-OLD and NEW are spec files, or OLD is a git revision: `sopdoc diff HEAD~1
-specs/x.yaml` compares x.yaml at HEAD~1 with the file as it is now (and
-`REV:path` names a file at a revision explicitly). `sopdoc diff --git REV
-FOLDER...` compares every spec of the catalog folders at REV with the
-working tree: SOPs added, removed and changed. Steps are matched by id, then
-by content, so inserting one step reports one insertion.
-
-Formats: text (colored on a terminal), markdown (a pull-request comment),
-json (the typed change list). `--docx FILE` also writes the NEW document with
-the changes as Word tracked changes. Exit codes: 0 (1 with --exit-code when
-something changed), 2 bad input.
-"""
+"""The ``sopdoc diff`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
@@ -22,6 +9,7 @@ from pathlib import Path
 
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from ..fileio import write_atomic
+from ..i18n import N_, _
 from ..model import Sop
 from ..perbandingan.engine import diff
 from ..perbandingan.gitrev import diff_catalog, is_revision, load_at
@@ -30,7 +18,22 @@ from ..perbandingan.render_markdown import render_catalog_markdown, render_markd
 from ..perbandingan.render_text import render_catalog_text, render_text
 from ..spec import load
 
-HELP = "show what changed between two revisions of an SOP (text, markdown, json, redline DOCX)"
+HELP = N_("show what changed between two revisions of an SOP (text, markdown, json, redline DOCX)")
+DESCRIPTION = N_(
+    "Show what changed between two revisions of an SOP: identity, sections, lanes, steps.\n"
+    "\n"
+    "OLD and NEW are spec files, or OLD is a git revision: `sopdoc diff HEAD~1\n"
+    "specs/x.yaml` compares x.yaml at HEAD~1 with the file as it is now (and\n"
+    "`REV:path` names a file at a revision explicitly). `sopdoc diff --git REV\n"
+    "FOLDER...` compares every spec of the catalog folders at REV with the\n"
+    "working tree: SOPs added, removed and changed. Steps are matched by id, then\n"
+    "by content, so inserting one step reports one insertion.\n"
+    "\n"
+    "Formats: text (colored on a terminal), markdown (a pull-request comment),\n"
+    "json (the typed change list). `--docx FILE` also writes the NEW document with\n"
+    "the changes as Word tracked changes. Exit codes: 0 (1 with --exit-code when\n"
+    "something changed), 2 bad input."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -38,35 +41,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "specs",
         nargs="*",
         metavar="OLD NEW",
-        help="two spec files, or a git revision and a spec file; with --git: catalog folders",
+        help=_("two spec files, or a git revision and a spec file; with --git: catalog folders"),
     )
     parser.add_argument(
         "--git",
         metavar="REV",
-        help="compare every spec of the catalog FOLDERs at REV with the working tree",
+        help=_("compare every spec of the catalog FOLDERs at REV with the working tree"),
     )
     parser.add_argument(
-        "-f", "--format", choices=["text", "markdown", "json"], default="text", help="output format"
+        "-f",
+        "--format",
+        choices=["text", "markdown", "json"],
+        default="text",
+        help=_("output format"),
     )
     parser.add_argument(
         "--color",
         choices=["auto", "always", "never"],
         default="auto",
-        help="color the text output (auto: on a terminal, unless NO_COLOR is set)",
+        help=_("color the text output (auto: on a terminal, unless NO_COLOR is set)"),
     )
-    parser.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE")
+    parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE"))
     parser.add_argument(
         "--docx",
         metavar="FILE",
-        help="also write the NEW document with the changes as Word tracked changes",
+        help=_("also write the NEW document with the changes as Word tracked changes"),
     )
     parser.add_argument(
         "--author",
         default="sopdoc",
-        help="author of the tracked changes in the --docx redline (default: sopdoc)",
+        help=_("author of the tracked changes in the --docx redline (default: sopdoc)"),
     )
     parser.add_argument(
-        "--exit-code", action="store_true", help="exit with 1 when something changed"
+        "--exit-code", action="store_true", help=_("exit with 1 when something changed")
     )
 
 
@@ -76,15 +83,17 @@ def _side(arg: str, other: str | None) -> Sop:
     if path.is_file():
         return load(path)
     if ":" in arg and not path.exists():
-        rev, _, file = arg.partition(":")
+        rev, _sep, file = arg.partition(":")
         if rev and file and is_revision(rev):
             return load_at(rev, file)
     if other is not None and not path.exists() and is_revision(arg):
         return load_at(arg, other)
     if path.is_dir():
-        message = "is a folder; compare a folder's specs with --git REV FOLDER"
+        message = _("is a folder; compare a folder's specs with --git REV FOLDER")
+    elif other is not None:
+        message = _("no such file, and not a git revision")
     else:
-        message = "no such file" + (", and not a git revision" if other is not None else "")
+        message = _("no such file")
     raise SpecLoadError([SpecError(Location(display_path(arg)), message)])
 
 
@@ -112,10 +121,10 @@ def run(args: argparse.Namespace) -> int:
     result: Perbandingan | PerbandinganKatalog
     if args.git:
         if args.docx:
-            raise SopdocError("--docx needs one OLD and one NEW spec, not --git")
+            raise SopdocError(_("--docx needs one OLD and one NEW spec, not --git"))
         if not args.specs:
             raise SopdocError(
-                "name the catalog folder(s) to compare, e.g. sopdoc diff --git main specs/"
+                _("name the catalog folder(s) to compare, e.g. sopdoc diff --git main specs/")
             )
         folders = args.specs
         results = [diff_catalog(args.git, folder) for folder in folders]
@@ -126,7 +135,7 @@ def run(args: argparse.Namespace) -> int:
             result.folder = ", ".join(r.folder for r in results)
     else:
         if len(args.specs) != 2:
-            raise SopdocError("give OLD and NEW (two spec files, or a git revision and a spec)")
+            raise SopdocError(_("give OLD and NEW (two spec files, or a git revision and a spec)"))
         old_arg, new_arg = args.specs
         new = _side(new_arg, None)
         old = _side(old_arg, new_arg)
@@ -149,6 +158,6 @@ def _label(old_arg: str, new_arg: str, old: Sop) -> str:
     if Path(old_arg).is_file():
         return display_path(old_arg)
     if ":" in old_arg and not Path(old_arg).exists():
-        rev, _, file = old_arg.partition(":")
+        rev, _sep, file = old_arg.partition(":")
         return f"{rev}:{display_path(file)}"
     return f"{old_arg}:{display_path(new_arg)}"

@@ -1,13 +1,4 @@
-"""Write the documents of an SOP's life: monitoring and evaluation forms, Daftar SOP, lampiran.
-
-KIND is one of:
-  monitoring SPEC   the Formulir Monitoring, one row per step (blank, or --rekaman FILE)
-  evaluasi SPEC     the Formulir Evaluasi, the seven criteria of Permenpan RB 35/2012
-  daftar PATH...    the Daftar SOP of the specs and catalog folders named
-  lampiran PATH...  the lampiran of the Keputusan --penetapan NOMOR: the SOPs it legalises
-The output is a DOCX (-o FILE.docx); --pdf writes its PDF beside it (LibreOffice).
-Exit codes: 0 written, 2 bad input.
-"""
+"""The ``sopdoc formulir`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
@@ -15,13 +6,24 @@ import argparse
 from pathlib import Path
 
 from ..errors import SopdocError
-from ..i18n import _
+from ..i18n import N_, _
 from ..model import Sop
 from ..siklus import formulir
 from ..siklus.rekaman import Evaluasi, Monitoring, load_rekaman
 from .paths import load_all
 
-HELP = "monitoring/evaluation forms, Daftar SOP and penetapan lampiran as DOCX/PDF"
+HELP = N_("monitoring/evaluation forms, Daftar SOP and penetapan lampiran as DOCX/PDF")
+DESCRIPTION = N_(
+    "Write the documents of an SOP's life: monitoring and evaluation forms, Daftar SOP, lampiran.\n"
+    "\n"
+    "KIND is one of:\n"
+    "  monitoring SPEC   the Formulir Monitoring, one row per step (blank, or --rekaman FILE)\n"
+    "  evaluasi SPEC     the Formulir Evaluasi, the seven criteria of Permenpan RB 35/2012\n"
+    "  daftar PATH...    the Daftar SOP of the specs and catalog folders named\n"
+    "  lampiran PATH...  the lampiran of the Keputusan --penetapan NOMOR: the SOPs it legalises\n"
+    "The output is a DOCX (-o FILE.docx); --pdf writes its PDF beside it (LibreOffice).\n"
+    "Exit codes: 0 written, 2 bad input."
+)
 KINDS = ("monitoring", "evaluasi", "daftar", "lampiran")
 
 

@@ -1,47 +1,48 @@
-"""Record a revision in a spec: set tanggal.revisi and append to riwayat_revisi.
-
-The file is edited in place; its comments and layout are kept. The generated
-document shows the riwayat revisi. Example:
-
-    sopdoc revise specs/x.yaml --note "Langkah 5 (verifikasi data) disisipkan"
-"""
+"""The ``sopdoc revise`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
 import argparse
-from datetime import date
 
 from ..errors import SopdocError
+from ..i18n import N_, _, ngettext
 from ..revise import revise
+from .tanggal import tanggal_iso
 
-HELP = "record a revision in a spec (tanggal revisi, riwayat revisi), keeping its comments"
-
-
-def _date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"'{text}' is not a date; write YYYY-MM-DD, e.g. 2024-06-03"
-        ) from None
+HELP = N_("record a revision in a spec (tanggal revisi, riwayat revisi), keeping its comments")
+DESCRIPTION = N_(
+    "Record a revision in a spec: set tanggal.revisi and append to riwayat_revisi.\n"
+    "\n"
+    "The file is edited in place; its comments and layout are kept. The generated\n"
+    "document shows the riwayat revisi. Example:\n"
+    "\n"
+    '    sopdoc revise specs/x.yaml --note "Langkah 5 (verifikasi data) disisipkan"\n'
+    ""
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("spec", metavar="SPEC", help="the spec file to revise, in place")
-    parser.add_argument("--note", required=True, help="what changed and why (catatan)")
+    parser.add_argument("spec", metavar="SPEC", help=_("the spec file to revise, in place"))
+    parser.add_argument("--note", required=True, help=_("what changed and why (catatan)"))
     parser.add_argument(
-        "--tanggal", type=_date, metavar="YYYY-MM-DD", help="date of the revision (default: today)"
+        "--tanggal",
+        type=tanggal_iso,
+        metavar="YYYY-MM-DD",
+        help=_("date of the revision (default: today)"),
     )
-    parser.add_argument("--nomor", help="revision number or label, if the office uses one")
+    parser.add_argument("--nomor", help=_("revision number or label, if the office uses one"))
 
 
 def run(args: argparse.Namespace) -> int:
     sop = revise(args.spec, args.note, tanggal=args.tanggal, nomor=args.nomor)
     if sop.tanggal.revisi is None:  # pragma: no cover - revise always sets it
-        raise SopdocError("tanggal revisi was not set")
+        raise SopdocError(_("tanggal revisi was not set"))
     n = len(sop.riwayat_revisi)
     print(
-        f"{args.spec}: tanggal revisi {sop.tanggal.revisi.isoformat()}; "
-        f"riwayat revisi has {n} entr{'y' if n == 1 else 'ies'}"
+        ngettext(
+            "{spec}: tanggal revisi {tanggal}; riwayat revisi has {n} entry",
+            "{spec}: tanggal revisi {tanggal}; riwayat revisi has {n} entries",
+            n,
+        ).format(spec=args.spec, tanggal=sop.tanggal.revisi.isoformat(), n=n)
     )
     return 0

@@ -1,34 +1,27 @@
-"""Tell per SOP its status, tanggal efektif, last monitoring and evaluation, and what is due.
-
-PATH is a spec file or a catalog folder; monitoring and evaluation records
-(*.monitoring.yaml, *.evaluasi.yaml) are read from the same folders. An SOP in
-force is monitored every 6 and evaluated every 12 months unless the catalog's
-sopdoc.yaml sets tinjauan: {monitoring_bulan, evaluasi_bulan}. Exit codes: 0,
-1 with --fail-on overdue when a review is overdue, 2 when a spec or record does
-not load.
-"""
+"""The ``sopdoc status`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from datetime import date
 
 from ..fileio import write_atomic
-from ..i18n import _
+from ..i18n import N_, _
 from ..siklus.jadwal import status
 from ..siklus.laporan import FORMATS
+from .tanggal import tanggal_iso
 
-HELP = "status of each SOP: in force, last monitoring and evaluation, what is due"
-
-
-def _hari(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(
-            _("'{text}' is not a date; write YYYY-MM-DD").format(text=text)
-        ) from None
+HELP = N_("status of each SOP: in force, last monitoring and evaluation, what is due")
+DESCRIPTION = N_(
+    "Tell per SOP its status, tanggal efektif, last monitoring and evaluation, and what is due.\n"
+    "\n"
+    "PATH is a spec file or a catalog folder; monitoring and evaluation records\n"
+    "(*.monitoring.yaml, *.evaluasi.yaml) are read from the same folders. An SOP in\n"
+    "force is monitored every 6 and evaluated every 12 months unless the catalog's\n"
+    "sopdoc.yaml sets tinjauan: {monitoring_bulan, evaluasi_bulan}. Exit codes: 0,\n"
+    "1 with --fail-on overdue when a review is overdue, 2 when a spec or record does\n"
+    "not load."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -39,7 +32,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", metavar="FILE", help=_("write the report to FILE"))
     parser.add_argument(
         "--tanggal",
-        type=_hari,
+        type=tanggal_iso,
         metavar="YYYY-MM-DD",
         help=_("judge what is due on this day instead of today"),
     )

@@ -1,26 +1,28 @@
-"""Load specs and report every schema error (file:line:column); exit 0 when all load.
-
-PATH is a spec file or a catalog folder (every *.yaml below it, with the
-catalog settings of sopdoc.yaml merged in); monitoring and evaluation records
-(*.monitoring.yaml, *.evaluasi.yaml) named or found are checked too. Exit codes: 0 all specs load,
-2 a spec has errors.
-"""
+"""The ``sopdoc validate`` command (its user-facing text: ``HELP`` and ``DESCRIPTION``)."""
 
 from __future__ import annotations
 
 import argparse
 
 from ..errors import SpecLoadError
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ..siklus.rekaman import load_rekaman_paths
 from ..spec import load_paths
 
-HELP = "load specs and report schema errors with file:line:column"
+HELP = N_("load specs and report schema errors with file:line:column")
+DESCRIPTION = N_(
+    "Load specs and report every schema error (file:line:column); exit 0 when all load.\n"
+    "\n"
+    "PATH is a spec file or a catalog folder (every *.yaml below it, with the\n"
+    "catalog settings of sopdoc.yaml merged in); monitoring and evaluation records\n"
+    "(*.monitoring.yaml, *.evaluasi.yaml) named or found are checked too. Exit codes:\n"
+    "0 all specs load, 2 a spec has errors."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="spec files or catalog folders")
-    parser.add_argument("-q", "--quiet", action="store_true", help="print nothing when all load")
+    parser.add_argument("paths", nargs="+", metavar="PATH", help=_("spec files or catalog folders"))
+    parser.add_argument("-q", "--quiet", action="store_true", help=_("print nothing when all load"))
 
 
 def run(args: argparse.Namespace) -> int:

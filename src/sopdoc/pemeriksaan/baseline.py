@@ -3,8 +3,10 @@
 ``--write-baseline FILE`` records every current finding; ``--baseline FILE``
 then hides the findings recorded there. A finding is keyed by its file, rule
 code, spec path and a fingerprint of its message, not by its line: edits
-elsewhere in the file that shift lines do not bring old findings back. Each
-recorded entry hides one finding (two identical findings need two entries).
+elsewhere in the file that shift lines do not bring old findings back. The
+fingerprint is of the Indonesian message whatever the language of the run
+(``--lang en`` does not bring them back either). Each recorded entry hides one
+finding (two identical findings need two entries).
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ def fingerprint(message: str) -> str:
 
 
 def key(f: Finding) -> Key:
-    return (PurePath(f.location.file).as_posix(), f.code, f.path, fingerprint(f.message))
+    text = f.baseline_text or f.message
+    return (PurePath(f.location.file).as_posix(), f.code, f.path, fingerprint(text))
 
 
 def write_baseline(findings: Iterable[Finding], target: Path) -> int:

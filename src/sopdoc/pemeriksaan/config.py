@@ -149,10 +149,10 @@ def _codes(value: Any, origin: str, key: str) -> list[str]:
 
 def find_pyproject(start: Path) -> Path | None:
     """The nearest ``pyproject.toml`` at or above ``start`` that has a ``[tool.sopdoc]`` table."""
-    current = start.resolve()
-    if current.is_file():
-        current = current.parent
-    while True:
+    from ..spec import folders_up
+
+    folder = start.resolve()
+    for current in folders_up(folder.parent if folder.is_file() else folder):
         candidate = current / "pyproject.toml"
         if candidate.is_file():
             try:
@@ -161,9 +161,7 @@ def find_pyproject(start: Path) -> Path | None:
                 raise ConfigError(f"{candidate}: cannot read: {exc}") from None
             if "sopdoc" in data.get("tool", {}):
                 return candidate
-        if (current / ".git").exists() or current.parent == current:
-            return None
-        current = current.parent
+    return None
 
 
 def from_pyproject(path: Path) -> tuple[LintConfig, set[str]]:

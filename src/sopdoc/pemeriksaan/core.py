@@ -6,7 +6,8 @@ A rule is one small function with a docstring that is also its documentation
     @rule("A101", "rantai-kelengkapan", Severity.WARNING)
     def rantai_kelengkapan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         '''Kelengkapan must be the previous step's output. ... PASS: ... FAIL: ...'''
-        yield Problem(("kegiatan", 3, "kelengkapan"), "Kelengkapan langkah 4 ...")
+        yield Problem(("kegiatan", 3, "kelengkapan"),
+                      L_("Kelengkapan of step {n} is not ...", n=4))
 
 A rule of scope ``"sop"`` is called once per SOP as ``check(sop, ctx)``; a rule
 of scope ``"katalog"`` once per run as ``check(ctx)`` and names the SOP of each
@@ -15,6 +16,16 @@ problem. Rules yield :class:`Problem`; the runner turns each into a
 and column of the value, and its spec path. Expensive facts shared by rules
 (the flow graph of an SOP, normalised names, catalog indexes) come from
 :class:`LintContext`, which builds each once per run.
+
+Messages are written in English and made with :func:`sopdoc.i18n.L_` (the
+msgid and its named values, never an f-string); the Indonesian translation is
+in the ``lint`` catalog (``scripts/messages.py add lint``). The runner renders
+a message once per finding, in the language of the run, and in Indonesian for
+the baseline's fingerprint, so a baseline holds whatever language a run shows;
+checks that find nothing translate nothing. The docstring's summary line and
+prose (not its PASS/FAIL examples) are msgids as well: ``scripts/messages.py
+add AREA`` adds them, and their Indonesian is what ``lint --explain`` and
+docs/rules.md show.
 """
 
 from __future__ import annotations
@@ -29,6 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..errors import Location
+from ..i18n import N_, Message
 from ..model import PengaturanKatalog, Sop
 
 if TYPE_CHECKING:
@@ -69,10 +81,12 @@ class Finding:
 
     code: str
     severity: Severity
-    message: str
+    message: str  # in the language of the run
     location: Location
     path: str = ""  # spec path of the value, e.g. ``kegiatan[4].output``
     nomor: str | None = None  # nomor of the SOP, when the finding belongs to one
+    baseline_text: str = field(default="", compare=False, repr=False)
+    """The message in Indonesian (baselines are keyed by it, whatever the run's language)."""
 
     @property
     def file(self) -> str:
@@ -97,7 +111,7 @@ class Finding:
 
 @dataclass(frozen=True)
 class Problem:
-    """What a rule yields: where (a spec path of ``sop``) and what, in Bahasa Indonesia.
+    """What a rule yields: where (a spec path of ``sop``) and what (a message made by ``L_``).
 
     ``sop`` may be left out by a rule of scope ``"sop"`` (it is the SOP being
     checked); a rule of scope ``"katalog"`` must name it. ``key=True`` points at
@@ -107,7 +121,7 @@ class Problem:
     """
 
     path: SpecPath
-    message: str
+    message: Message | str
     sop: Sop | None = None
     key: bool = False
     lokasi: Location | None = None
@@ -143,17 +157,18 @@ REGISTRY: dict[str, Rule] = {}
 """Every known rule by code; filled by :func:`rule` when the rule modules are imported."""
 
 FAMILIES: dict[str, str] = {
-    "A": "Alur (flow chain and flow graph)",
-    "N": "Nama asing (names of another SOP, unit or region)",
-    "K": "Keterkaitan (related SOPs)",
-    "I": "Identitas (nomor and dates)",
-    "W": "Waktu",
-    "F": "Form (sections, markup, spelling)",
-    "H": "Dasar hukum",
-    "T": "Penandatangan (signatory)",
-    "L": "Lint (suppressions)",
-    "S": "Siklus (status, penetapan, monitoring and evaluation)",
+    "A": N_("Alur (flow chain and flow graph)"),
+    "N": N_("Nama asing (names of another SOP, unit or region)"),
+    "K": N_("Keterkaitan (related SOPs)"),
+    "I": N_("Identitas (nomor and dates)"),
+    "W": N_("Waktu"),
+    "F": N_("Form (sections, markup, spelling)"),
+    "H": N_("Dasar hukum"),
+    "T": N_("Penandatangan (signatory)"),
+    "L": N_("Lint (suppressions)"),
+    "S": N_("Siklus (status, penetapan, monitoring and evaluation)"),
 }
+"""The rule families by code letter (English; shown through the catalog)."""
 
 
 def rule(

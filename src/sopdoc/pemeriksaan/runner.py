@@ -11,8 +11,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Location, SpecError, format_path
+from ..i18n import L_, Message, current_language
 from ..model import PengaturanKatalog, Sop
-from ..spec import Dimuat, Katalog, load_paths
+from ..spec import SETTINGS_FILE, Dimuat, Katalog, is_rekaman, load_paths, spec_files
 from .baseline import Key, apply_baseline
 from .config import ConfigError, LintConfig, find_pyproject, from_pyproject
 from .core import Finding, LintContext, Problem, Rule, Severity, all_rules
@@ -100,9 +101,28 @@ def run_rules(
     return findings, rules
 
 
+BASELINE_LANGUAGE = "id"
+"""The language of the message a baseline fingerprints (the default: old baselines hold)."""
+
+
+def _texts(message: Message | str) -> tuple[str, str]:
+    """``message`` in the language of the run, and in the baseline's language."""
+    if not isinstance(message, Message):
+        return message, message
+    text = message.render()
+    lang = current_language()
+    return text, text if lang == BASELINE_LANGUAGE else message.render(BASELINE_LANGUAGE)
+
+
 def _finding(code: str, severity: Severity, sop: Sop, p: Problem, ctx: LintContext) -> Finding:
     where = p.lokasi or ctx.lokasi(sop, p.path, key=p.key)
-    return Finding(code, severity, p.message, where, format_path(p.path), sop.nomor)
+    text, base = _texts(p.message)
+    return Finding(code, severity, text, where, format_path(p.path), sop.nomor, baseline_text=base)
+
+
+def _file_finding(code: str, severity: Severity, message: Message, where: Location) -> Finding:
+    text, base = _texts(message)
+    return Finding(code, severity, text, where, baseline_text=base)
 
 
 def apply_suppressions(
@@ -131,11 +151,14 @@ def apply_suppressions(
                 r = known["L001"]
                 if config.enabled(r):
                     kept.append(
-                        Finding(
+                        _file_finding(
                             "L001",
                             config.severity_of(r),
-                            f"Pengecualian [{codes}] tanpa alasan; tulis alasannya sesudah "
-                            "kode, mis. '# sopdoc: ignore[A101] sudah dikonfirmasi Sekcam'",
+                            L_(
+                                "Suppression [{codes}] without a reason; write the reason after "
+                                "the code, e.g. '# sopdoc: ignore[A101] confirmed by the Sekcam'",
+                                codes=codes,
+                            ),
                             s.location,
                         )
                     )
@@ -145,16 +168,20 @@ def apply_suppressions(
             r = known["L002"]
             if config.enabled(r) and (unknown or unused):
                 what = (
-                    f"kode tidak dikenal: {', '.join(unknown)}"
+                    L_("unknown code: {codes}", codes=", ".join(unknown))
                     if unknown
-                    else f"tidak ada temuan {', '.join(unused)} pada baris ini"
+                    else L_("no {codes} finding on this line", codes=", ".join(unused))
                 )
                 kept.append(
-                    Finding(
+                    _file_finding(
                         "L002",
                         config.severity_of(r),
-                        f"Pengecualian [{codes}] tidak mengecualikan apa pun ({what}); hapus "
-                        "komentar ini",
+                        L_(
+                            "Suppression [{codes}] suppresses nothing ({what}); remove this "
+                            "comment",
+                            codes=codes,
+                            what=what,
+                        ),
                         s.location,
                     )
                 )
@@ -223,8 +250,10 @@ def lint(
             loaded.pengaturan.append(item.pengaturan)
         else:
             paths.append(item)
+    fokus: set[Path] | None = None
     if paths:
-        more = load_paths([Path(p) for p in paths])
+        folders, fokus = _dengan_saudara([Path(p) for p in paths])
+        more = load_paths(folders)
         loaded.sops.extend(more.sops)
         loaded.errors.extend(more.errors)
         loaded.pengaturan.extend(more.pengaturan)
@@ -237,7 +266,42 @@ def lint(
     else:
         config = config.merged(override, explicit=keys)
         config.check_codes(all_rules())
-    return check_loaded(loaded, config, baseline=baseline)
+    result = check_loaded(loaded, config, baseline=baseline)
+    return _hanya(result, fokus) if fokus else result
+
+
+def _dengan_saudara(paths: list[Path]) -> tuple[list[Path], set[Path]]:
+    """Spec files given one by one are checked within their catalog folder.
+
+    Each file's folder is loaded whole, so that the catalog rules (keterkaitan,
+    one spelling, one nomor per SOP) see the siblings; the files themselves are
+    returned as the focus, the only ones reported on. Folders are kept as given.
+    """
+    out: list[Path] = []
+    fokus: set[Path] = set()
+    for p in paths:
+        if p.is_file() and p.name != SETTINGS_FILE and not is_rekaman(p):
+            fokus.add(p.resolve())
+            if p.parent not in out:
+                out.append(p.parent)
+        else:
+            out.append(p)
+    if fokus and any(p.is_dir() and p not in {f.parent for f in fokus} for p in paths):
+        fokus |= {f.resolve() for p in paths if p.is_dir() for f in spec_files(p)}
+    return out, fokus
+
+
+def _hanya(result: LintResult, fokus: set[Path]) -> LintResult:
+    """``result`` reporting only on the files in ``fokus`` (and on settings files)."""
+
+    def kept(file: str) -> bool:
+        path = Path(file).resolve()
+        return path in fokus or path.name == SETTINGS_FILE
+
+    result.findings = [f for f in result.findings if kept(f.location.file)]
+    result.load_errors = [e for e in result.load_errors if kept(e.location.file)]
+    result.ringkasan = [r for r in result.ringkasan if kept(r.file)]
+    return result
 
 
 @contextmanager

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from ..i18n import L_, N_, Message
+
 _TAG = re.compile(r"</?[A-Za-z][^<>]*>|&(?:[a-z]+|#\d+);")
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
@@ -74,9 +76,10 @@ _BAGIAN = {
     "instansi": "Instansi",
     "unit": "Unit",
     "kop": "Kop",
-    "pelaksana": "Label lajur",
-    "riwayat_revisi": "Riwayat revisi",
+    "pelaksana": N_("Lane label"),
+    "riwayat_revisi": N_("Revision history"),
 }
+"""What an official calls each section (the format's terms; the others are translated)."""
 _KOLOM = {
     "aktivitas": "Aktivitas",
     "kelengkapan": "Kelengkapan",
@@ -86,20 +89,21 @@ _KOLOM = {
 }
 
 
-def uraian(path: tuple[str | int, ...]) -> str:
+def uraian(path: tuple[str | int, ...]) -> Message:
     """A spec path as an official reads it: 'Output langkah 4', 'Peralatan/perlengkapan butir 2'."""
     if not path:
-        return "Spec"
+        return L_("Spec")
     head = path[0]
     if head == "kegiatan" and len(path) >= 3 and isinstance(path[1], int):
-        return f"{_KOLOM.get(str(path[2]), str(path[2]).capitalize())} langkah {path[1] + 1}"
+        kolom = _KOLOM.get(str(path[2]), str(path[2]).capitalize())
+        return L_("{kolom} of step {n}", kolom=kolom, n=path[1] + 1)
     if head == "disahkan_oleh" and len(path) >= 2:
-        return f"Disahkan oleh ({path[1]})"
-    name = _BAGIAN.get(str(head), str(head))
+        return L_("Disahkan oleh ({key})", key=path[1])
+    name = L_(_BAGIAN.get(str(head), str(head)))
     if len(path) >= 2 and isinstance(path[1], int):
-        return f"{name} butir {path[1] + 1}"
+        return L_("{name} item {n}", name=name, n=path[1] + 1)
     if len(path) >= 2:
-        return f"{name} '{path[1]}'"
+        return L_("{name} '{key}'", name=name, key=path[1])
     return name
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, display_path
+from ..i18n import _
 from ..model import Sop
 from ..source import Document, decode_text, parse_yaml
 from ..spec import SETTINGS_FILE, SPEC_SUFFIXES, SettingsReader, load, load_text, spec_files
@@ -26,7 +27,7 @@ def _git(args: list[str], cwd: Path) -> subprocess.CompletedProcess[bytes]:
     try:
         return subprocess.run(["git", *args], cwd=cwd, capture_output=True, check=False)
     except FileNotFoundError:
-        raise GitError("git is not installed (needed to read a revision)") from None
+        raise GitError(_("git is not installed (needed to read a revision)")) from None
 
 
 def repo_root(path: Path) -> Path:
@@ -35,7 +36,7 @@ def repo_root(path: Path) -> Path:
     folder = folder if folder.exists() else Path.cwd()
     done = _git(["rev-parse", "--show-toplevel"], folder.resolve())
     if done.returncode != 0:
-        raise GitError(f"{display_path(path)} is not inside a git repository")
+        raise GitError(_("{path} is not inside a git repository").format(path=display_path(path)))
     return Path(done.stdout.decode().strip())
 
 
@@ -73,7 +74,7 @@ def git_file(rev: str, path: str | Path) -> GitFile:
     p = Path(path).absolute()
     root = repo_root(p)
     if not is_revision(rev, root):
-        raise GitError(f"'{rev}' is not a git revision")
+        raise GitError(_("'{rev}' is not a git revision").format(rev=rev))
     return GitFile(rev, p, root)
 
 
@@ -95,7 +96,9 @@ def load_at(rev: str, path: str | Path) -> Sop:
     f = git_file(rev, path)
     raw = f.read()
     if raw is None:
-        raise SpecLoadError([SpecError(Location(f.display), f"no such file at revision {rev}")])
+        raise SpecLoadError(
+            [SpecError(Location(f.display), _("no such file at revision {rev}").format(rev=rev))]
+        )
     text = decode_text(raw, f.display)
     reader = _settings_reader(rev, f.root)
     return load_text(text, f.display, f.path, read_settings=reader)
@@ -106,7 +109,7 @@ def spec_paths_at(rev: str, folder: str | Path) -> list[Path]:
     p = Path(folder).absolute()
     root = repo_root(p)
     if not is_revision(rev, root):
-        raise GitError(f"'{rev}' is not a git revision")
+        raise GitError(_("'{rev}' is not a git revision").format(rev=rev))
     rel = p.resolve().relative_to(root).as_posix() if p.resolve() != root else "."
     done = _git(["ls-tree", "-r", "--name-only", "-z", rev, "--", rel], root)
     if done.returncode != 0:

@@ -234,6 +234,7 @@ def elips(
     cx: float, cy: float, rx: float, ry: float, mulai: float, sapuan: float, n: int = 8
 ) -> list[Titik]:
     """Points along an elliptic arc (angles in degrees, clockwise with y down)."""
+    sapuan = max(-360.0, min(360.0, sapuan))  # more than a turn draws nothing new
     steps = max(2, int(abs(sapuan) / 90 * n))
     return [
         (

@@ -24,7 +24,7 @@ from .ooxml import Elemen
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # compound file: encrypted OOXML or a Word 97 .doc
 _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
 _TIPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True)  # lxml's depth/size limits
 
 
 @dataclass

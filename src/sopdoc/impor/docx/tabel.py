@@ -12,6 +12,7 @@ from .gaya import Gaya
 from .ooxml import WV, Elemen, anak, anak_semua, angka, benar, nilai, q, twip
 
 _TR, _TC, _SDT, _CUSTOM = q("w:tr"), q("w:tc"), q("w:sdt"), q("w:customXml")
+_MAKS_KOLOM = 63  # Word's limit of table columns: a larger span is a damaged file
 MARGIN_BAKU = (0.0, 5.4, 0.0, 5.4)  # Word's default cell margins: top, left, bottom, right
 
 
@@ -134,11 +135,11 @@ def grid_tabel(tbl: Elemen, x0: float, x1: float, gaya: Gaya, geser: bool = Fals
     first_widths: list[tuple[int, float | None]] = []
     for ri, tr in enumerate(baris_tabel(tbl)):
         trpr = anak_semua(anak(tr, "w:trPr"))
-        col = int(angka(_val(trpr.get(_GRID_BEFORE))))
+        col = min(_MAKS_KOLOM, max(0, int(angka(_val(trpr.get(_GRID_BEFORE))))))
         cells: list[SelGrid] = []
         for tc in _sel_sel(tr):
             tcpr = anak_semua(anak(tc, "w:tcPr"))
-            span = max(1, int(angka(_val(tcpr.get(_GRID_SPAN)), 1)))
+            span = min(_MAKS_KOLOM, max(1, int(angka(_val(tcpr.get(_GRID_SPAN)), 1))))
             vm = tcpr.get(_VMERGE)
             vmerge = None if vm is None else ("restart" if vm.get(WV) == "restart" else "continue")
             hm = tcpr.get(_HMERGE)

@@ -182,8 +182,11 @@ class Tata:
         if current:
             groups.append((current, None))
         for i, (els, sect) in enumerate(groups):
+            before = self.bagian
             self.bagian = baca_bagian(sect)
-            if i == 0 or self.bagian.mulai not in ("continuous", "nextColumn"):
+            other_paper = (before.lebar, before.tinggi) != (self.bagian.lebar, self.bagian.tinggi)
+            # a continuous section on other paper (or turned) still starts a page in Word
+            if i == 0 or other_paper or self.bagian.mulai not in ("continuous", "nextColumn"):
                 self.halaman_baru()
             for el in els:
                 if el.tag == _P:

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from ... import __version__
 from ..baseline import fingerprint
 from ..core import Severity
-from ..docs import markdown_doc
+from ..docs import markdown_doc, rule_doc, rule_summary
 from ..runner import LintResult
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,9 +30,12 @@ def to_data(result: LintResult) -> dict[str, object]:
         {
             "id": r.code,
             "name": r.name,
-            "shortDescription": {"text": r.summary},
-            "fullDescription": {"text": r.doc},
-            "help": {"text": r.doc, "markdown": f"**{r.summary}**\n\n{markdown_doc(r)}"},
+            "shortDescription": {"text": rule_summary(r)},
+            "fullDescription": {"text": rule_doc(r)},
+            "help": {
+                "text": rule_doc(r),
+                "markdown": f"**{rule_summary(r)}**\n\n{markdown_doc(r)}",
+            },
             "helpUri": f"{RULES_URI}#{r.code.lower()}",
             "defaultConfiguration": {"level": _LEVEL[r.severity]},
         }
@@ -62,7 +65,9 @@ def to_data(result: LintResult) -> dict[str, object]:
                 }
             ],
             "partialFingerprints": {
-                "sopdocFinding/v1": fingerprint(f"{uri}|{f.code}|{f.path}|{f.message}")
+                "sopdocFinding/v1": fingerprint(
+                    f"{uri}|{f.code}|{f.path}|{f.baseline_text or f.message}"
+                )
             },
         }
         if f.code in index:

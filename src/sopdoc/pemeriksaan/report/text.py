@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ...i18n import _, ngettext
 from ..core import Finding, Severity
 from ..runner import LintResult
 
@@ -25,8 +26,13 @@ def render(result: LintResult) -> str:
         out.append(f"{r.file} — {r.nomor} — {r.nama}")
         out.extend(line(f) for f in found)
         if not found:
-            out.append("  tidak ada temuan")
-        out.append(f"  total waktu: {r.total_waktu} ({r.langkah} langkah)")
+            out.append("  " + _("no findings"))
+        out.append(
+            "  "
+            + ngettext(
+                "total waktu: {waktu} ({n} step)", "total waktu: {waktu} ({n} steps)", r.langkah
+            ).format(waktu=r.total_waktu, n=r.langkah)
+        )
         out.append("")
     for file in sorted(set(by_file) - shown):
         out.append(file)
@@ -39,17 +45,25 @@ def render(result: LintResult) -> str:
 def summary(result: LintResult) -> str:
     counts = ", ".join(f"{result.count(s)} {s.value}" for s in Severity)
     n = len(result.findings)
-    text = f"{len(result.ringkasan)} SOP diperiksa: {n} temuan ({counts})"
+    text = ngettext(
+        "{n_sop} SOP checked: {n} findings ({counts})",
+        "{n_sop} SOPs checked: {n} findings ({counts})",
+        len(result.ringkasan),
+    ).format(n_sop=len(result.ringkasan), n=n, counts=counts)
     extra = []
     if result.suppressed:
-        extra.append(f"{result.suppressed} dikecualikan di spec")
+        extra.append(_("{n} suppressed in the spec").format(n=result.suppressed))
     if result.baselined:
-        extra.append(f"{result.baselined} sudah ada di baseline")
+        extra.append(_("{n} already in the baseline").format(n=result.baselined))
     if result.load_errors:
         files = len({e.location.file for e in result.load_errors})
-        extra.append(f"{len(result.load_errors)} galat muat di {files} berkas")
+        extra.append(
+            _("{n} load errors in {files} files").format(n=len(result.load_errors), files=files)
+        )
     if extra:
         text += "; " + "; ".join(extra)
     failing = len(result.failing())
-    text += f". Gagal bila ada temuan ≥ {result.fail_level.value}: {failing}."
+    text += _(". Fails on findings ≥ {level}: {n}.").format(
+        level=result.fail_level.value, n=failing
+    )
     return text

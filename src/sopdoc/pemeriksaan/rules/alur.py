@@ -5,6 +5,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator
 
+from ...i18n import L_
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..peran import PeranRef, tokens
@@ -97,9 +98,14 @@ def rantai_kelengkapan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             step = sop.kegiatan[i]
             yield Problem(
                 ("kegiatan", i, "kelengkapan"),
-                f"Kelengkapan langkah {i + 1} {quote(step.kelengkapan or '')} tidak sama dengan "
-                f"output langkah {p + 1} {quote(sop.kegiatan[p].output or '')}; rantai dokumen "
-                "terputus (salah salin?)",
+                L_(
+                    "Kelengkapan of step {n} {kelengkapan} is not the output of step {p} "
+                    "{output}; the chain of documents is broken (copied wrongly?)",
+                    n=i + 1,
+                    kelengkapan=quote(step.kelengkapan or ""),
+                    p=p + 1,
+                    output=quote(sop.kegiatan[p].output or ""),
+                ),
             )
 
 
@@ -150,8 +156,14 @@ def kelengkapan_lepas(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             prev = sop.kegiatan[i - 1]
             yield Problem(
                 ("kegiatan", i, "kelengkapan"),
-                f"Kelengkapan langkah {i + 1} {quote(step.kelengkapan or '')} tidak memuat output "
-                f"langkah {i} {quote(prev.output or '')}; periksa apakah output itu dipakai",
+                L_(
+                    "Kelengkapan of step {n} {kelengkapan} does not contain the output of step "
+                    "{p} {output}; check whether that output is used",
+                    n=i + 1,
+                    kelengkapan=quote(step.kelengkapan or ""),
+                    p=i,
+                    output=quote(prev.output or ""),
+                ),
             )
 
 
@@ -208,18 +220,30 @@ def jika_tidak_tujuan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         ref = sop.kegiatan[i].jika_tidak
         path = ("kegiatan", i, "jika_tidak")
         if target is None:
-            what = f"langkah {ref}" if isinstance(ref, int) else f"langkah ber-id '{ref}'"
+            what = (
+                L_("step {ref}", ref=ref)
+                if isinstance(ref, int)
+                else L_("the step with id '{ref}'", ref=ref)
+            )
             yield Problem(
                 path,
-                f"Keputusan langkah {i + 1}: jika tidak kembali ke {what}, yang tidak ada",
+                L_(
+                    "Decision of step {n}: if not, back to {what}, which does not exist",
+                    n=i + 1,
+                    what=what,
+                ),
             )
         elif target == i:
-            yield Problem(path, f"Keputusan langkah {i + 1}: jika tidak kembali ke dirinya sendiri")
+            yield Problem(path, L_("Decision of step {n}: if not, back to itself", n=i + 1))
         elif target > i:
             yield Problem(
                 path,
-                f"Keputusan langkah {i + 1}: jika tidak menuju langkah {target + 1} yang "
-                "sesudahnya; panah balik harus kembali ke langkah sebelumnya",
+                L_(
+                    "Decision of step {n}: if not, goes to step {target}, which comes after it; "
+                    "the back arrow must return to an earlier step",
+                    n=i + 1,
+                    target=target + 1,
+                ),
             )
 
 
@@ -269,8 +293,11 @@ def keputusan_terakhir(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     if n > 1 and sop.kegiatan[-1].is_keputusan:
         yield Problem(
             ("kegiatan", n - 1, "jika_tidak"),
-            f"Langkah terakhir ({n}) berupa keputusan; cabang 'ya' tidak menuju langkah mana "
-            "pun. Tambahkan langkah penutup",
+            L_(
+                "The last step ({n}) is a decision; its 'yes' branch leads to no step. Add a "
+                "closing step",
+                n=n,
+            ),
         )
 
 
@@ -304,9 +331,19 @@ def pelaksana_tidak_dikenal(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             if isinstance(step.pelaksana, list):
                 path = (*path, j)
             close = difflib.get_close_matches(lane, list(lanes), n=1, cutoff=0.6)
-            hint = f"; maksudnya '{close[0]}'?" if close else f" (lajur: {', '.join(lanes)})"
+            hint = (
+                L_("; did you mean '{lane}'?", lane=close[0])
+                if close
+                else L_(" (lanes: {lanes})", lanes=", ".join(lanes))
+            )
             yield Problem(
-                path, f"Pelaksana langkah {i + 1} '{lane}' bukan lajur yang dinyatakan{hint}"
+                path,
+                L_(
+                    "Pelaksana of step {n} '{lane}' is not a declared lane{hint}",
+                    n=i + 1,
+                    lane=lane,
+                    hint=hint,
+                ),
             )
 
 
@@ -338,7 +375,7 @@ def lajur_tidak_dipakai(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if lane not in used:
             yield Problem(
                 ("pelaksana", lane),
-                f"Lajur {quote(label)} tidak dipakai oleh langkah mana pun",
+                L_("Lane {label} is used by no step", label=quote(label)),
             )
 
 
@@ -481,14 +518,20 @@ def serah_terima(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         nama = _nama_peran(sop, ctx, i, ref)
         nomor = ", ".join(str(o + 1) for o in others)
         if arah == "ke":
-            msg = (
-                f"Langkah {i + 1} menyerahkan ke {nama}, tetapi langkah berikutnya ({nomor}) "
-                f"dikerjakan oleh {_labels(sop, ctx, others)}"
+            msg = L_(
+                "Step {n} hands over to {nama}, but the next step ({nomor}) is done by {lanes}",
+                n=i + 1,
+                nama=nama,
+                nomor=nomor,
+                lanes=_labels(sop, ctx, others),
             )
         else:
-            msg = (
-                f"Langkah {i + 1} menerima dari {nama}, tetapi tidak ada langkah sebelumnya "
-                f"yang dikerjakan {nama} (lajur sebelumnya: {_labels(sop, ctx, others)})"
+            msg = L_(
+                "Step {n} receives from {nama}, but no earlier step is done by {nama} "
+                "(earlier lanes: {lanes})",
+                n=i + 1,
+                nama=nama,
+                lanes=_labels(sop, ctx, others),
             )
         yield Problem(("kegiatan", i, "aktivitas"), msg)
 
@@ -536,9 +579,23 @@ def lajur_kurang_spesifik(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             continue
         nama = _nama_peran(sop, ctx, i, ref)
         nomor = ", ".join(str(o + 1) for o in others)
-        where = "berikutnya" if arah == "ke" else "sebelumnya"
-        yield Problem(
-            ("kegiatan", i, "aktivitas"),
-            f"Langkah {i + 1} menyebut {nama}, tetapi lajur langkah {where} ({nomor}) hanya "
-            f"berlabel {_labels(sop, ctx, others)}; samakan label lajur dengan teks",
+        template = (
+            L_(
+                "Step {n} names {nama}, but the lane of the next step ({nomor}) is only "
+                "labelled {lanes}; make the lane label match the text",
+                n=i + 1,
+                nama=nama,
+                nomor=nomor,
+                lanes=_labels(sop, ctx, others),
+            )
+            if arah == "ke"
+            else L_(
+                "Step {n} names {nama}, but the lane of the earlier step ({nomor}) is only "
+                "labelled {lanes}; make the lane label match the text",
+                n=i + 1,
+                nama=nama,
+                nomor=nomor,
+                lanes=_labels(sop, ctx, others),
+            )
         )
+        yield Problem(("kegiatan", i, "aktivitas"), template)

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from ...errors import Location
 from ...hukum import Kunci, Kutipan, KutipanError, beda_judul, jenis, parse_kutipan
-from ...i18n import _
+from ...i18n import L_, Message, _
 from ...model import Sop
 from ...peraturan import Peraturan, Registri, registri_bawaan
 from ...teks import kunci_teks
@@ -42,7 +42,7 @@ class Butir:
     indeks: int
     teks: str
     kutipan: Kutipan | None
-    galat: str | None
+    galat: Message | None
 
 
 def kutipan_sop(sop: Sop, ctx: LintContext) -> list[Butir]:
@@ -54,7 +54,7 @@ def kutipan_sop(sop: Sop, ctx: LintContext) -> list[Butir]:
             try:
                 out.append(Butir(i, teks, parse_kutipan(teks), None))
             except KutipanError as exc:
-                out.append(Butir(i, teks, None, str(exc)))
+                out.append(Butir(i, teks, None, exc.message))
         return out
 
     return ctx.per_sop("dasar_hukum", sop, build)
@@ -90,7 +90,7 @@ def _tahun_sop(sop: Sop) -> int | None:
 
 
 def _sebut(p: Peraturan | None, k: Kunci) -> str:
-    return f"{k} tentang {p.tentang}" if p is not None else str(k)
+    return f"{k} tentang {p.tentang}" if p is not None else str(k)  # as the regulation is cited
 
 
 def _sebut_lengkap(p: Peraturan | None, k: Kunci) -> str:
@@ -104,28 +104,36 @@ def _sebut_lengkap(p: Peraturan | None, k: Kunci) -> str:
 _NAMA_BAKU = {"UU", "PERPPU", "PP", "PERPRES", "PERMENDAGRI", "PERMENPANRB", "PERMENKEU"}
 
 
-def _beda(tertulis: str, resmi: str) -> str:
+def _semua(parts: list[Message]) -> Message | str:
+    """At most three differences joined with '; ' ('; ...' when there are more)."""
+    out: Message | str = ""
+    for part in parts[:3]:
+        out = part if not out else L_("{a}; {b}", a=out, b=part)
+    return L_("{a}; ...", a=out) if len(parts) > 3 else out
+
+
+def _beda(tertulis: str, resmi: str) -> Message | str:
     parts = []
     for a, b in beda_judul(tertulis, resmi):
         if a and b:
-            parts.append(f"{quote(a, 50)} seharusnya {quote(b, 50)}")
+            parts.append(L_("{a} should be {b}", a=quote(a, 50), b=quote(b, 50)))
         elif b:
-            parts.append(f"kurang {quote(b, 140)}")
+            parts.append(L_("missing {b}", b=quote(b, 140)))
         else:
-            parts.append(f"kelebihan {quote(a, 50)}")
-    return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
+            parts.append(L_("extra {a}", a=quote(a, 50)))
+    return _semua(parts)
 
 
-def _beda_katalog(di_sini: str, di_sana: str) -> str:
+def _beda_katalog(di_sini: str, di_sana: str) -> Message | str:
     parts = []
     for a, b in beda_judul(di_sini, di_sana):
         if a and b:
-            parts.append(f"di sini {quote(a, 50)}, di sana {quote(b, 50)}")
+            parts.append(L_("here {a}, there {b}", a=quote(a, 50), b=quote(b, 50)))
         elif b:
-            parts.append(f"di sini tanpa {quote(b, 60)}")
+            parts.append(L_("here without {b}", b=quote(b, 60)))
         else:
-            parts.append(f"di sana tanpa {quote(a, 60)}")
-    return "; ".join(parts[:3]) + ("; ..." if len(parts) > 3 else "")
+            parts.append(L_("there without {a}", a=quote(a, 60)))
+    return _semua(parts)
 
 
 def _per_judul(ctx: LintContext) -> dict[str, list[Peraturan]]:
@@ -200,7 +208,10 @@ def kutipan_tidak_terbaca(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """
     for b in kutipan_sop(sop, ctx):
         if b.galat is not None:
-            yield Problem(("dasar_hukum", b.indeks), f"Dasar hukum {quote(b.teks)}: {b.galat}")
+            yield Problem(
+                ("dasar_hukum", b.indeks),
+                L_("Dasar hukum {teks}: {galat}", teks=quote(b.teks), galat=b.galat),
+            )
         elif (
             b.kutipan is not None
             and b.kutipan.judul is None
@@ -209,7 +220,10 @@ def kutipan_tidak_terbaca(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         ):
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                f"Dasar hukum {quote(b.teks)} tanpa judul: tambahkan 'tentang <judul peraturan>'",
+                L_(
+                    "Dasar hukum {teks} has no title: add 'tentang <title of the regulation>'",
+                    teks=quote(b.teks),
+                ),
             )
 
 
@@ -248,11 +262,17 @@ def judul_tidak_resmi(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             continue
         if judul_kunci(k.judul) != judul_kunci(p.tentang) and not pemilik_judul(ctx, k):
             benar = _ditulis_benar(ctx).get(p.kunci)
-            lihat = f" (ditulis benar di {benar})" if benar is not None else ""
+            lihat = L_(" (written right at {benar})", benar=benar) if benar is not None else ""
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                f"Judul {k.nama_pendek} tidak sesuai judul resminya: {_beda(k.judul, p.tentang)}. "
-                f"Judul resmi: {quote(p.tentang, 400)}{lihat}",
+                L_(
+                    "The title of {nama} differs from its official title: {beda}. Official "
+                    "title: {resmi}{lihat}",
+                    nama=k.nama_pendek,
+                    beda=_beda(k.judul, p.tentang),
+                    resmi=quote(p.tentang, 400),
+                    lihat=lihat,
+                ),
             )
 
 
@@ -286,14 +306,18 @@ def peraturan_dicabut(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if k is None or p is None or p.status != "dicabut" or p.kunci_pencabut is None:
             continue
         pengganti = p.kunci_pencabut
-        kapan = ""
         if tahun is not None and pengganti.tahun > tahun:
-            kapan = " sesudah SOP ini disahkan; perbarui dasar hukumnya pada revisi berikutnya"
+            kapan = L_(" after this SOP was signed; update its dasar hukum in the next revision")
         else:
-            kapan = "; ganti dengan peraturan yang berlaku"
+            kapan = L_("; replace it with the regulation in force")
         yield Problem(
             ("dasar_hukum", b.indeks),
-            f"{k.nama_pendek} sudah dicabut oleh {_sebut(reg.cari(pengganti), pengganti)}{kapan}",
+            L_(
+                "{nama} has been repealed by {pengganti}{kapan}",
+                nama=k.nama_pendek,
+                pengganti=_sebut(reg.cari(pengganti), pengganti),
+                kapan=kapan,
+            ),
         )
 
 
@@ -342,8 +366,12 @@ def perubahan_tidak_disebut(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         )
         yield Problem(
             ("dasar_hukum", b.indeks),
-            f"{k.nama_pendek} telah diubah ({', '.join(str(x) for x in pengubah)}); "
-            f"sebutkan perubahannya: '... {bentuk}'",
+            L_(
+                "{nama} has been amended ({pengubah}); name the amendment: '... {bentuk}'",
+                nama=k.nama_pendek,
+                pengubah=", ".join(str(x) for x in pengubah),
+                bentuk=bentuk,
+            ),
         )
 
 
@@ -376,7 +404,11 @@ def kutipan_ganda(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if k in pertama:
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                f"{k} sudah disebut pada dasar hukum nomor {pertama[k] + 1}; hapus salah satunya",
+                L_(
+                    "{kunci} is already cited in dasar hukum item {n}; remove one of them",
+                    kunci=str(k),
+                    n=pertama[k] + 1,
+                ),
             )
         else:
             pertama[k] = b.indeks
@@ -462,13 +494,17 @@ def urutan_hierarki(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         sesudah = [o for o in kept if o.indeks > b.indeks and _tingkat(o) < t]
         sebelum = [o for o in kept if o.indeks < b.indeks and _tingkat(o) > t]
         if sesudah:
-            arah = f"sesudah nomor {sesudah[-1].indeks + 1} ({_nama(sesudah[-1])})"
+            arah = L_("after item {n} ({nama})", n=sesudah[-1].indeks + 1, nama=_nama(sesudah[-1]))
         else:
-            arah = f"sebelum nomor {sebelum[0].indeks + 1} ({_nama(sebelum[0])})"
+            arah = L_("before item {n} ({nama})", n=sebelum[0].indeks + 1, nama=_nama(sebelum[0]))
         yield Problem(
             ("dasar_hukum", b.indeks),
-            f"Urutan dasar hukum tidak sesuai hierarki peraturan: {b.kutipan.nama_pendek} "
-            f"seharusnya ditulis {arah}",
+            L_(
+                "The order of the dasar hukum does not follow the hierarchy of regulations: "
+                "{nama} should be written {arah}",
+                nama=b.kutipan.nama_pendek,
+                arah=arah,
+            ),
         )
     by_jenis: dict[str, list[Butir]] = defaultdict(list)
     for b in kept:
@@ -485,14 +521,18 @@ def urutan_hierarki(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             later = [o for j, o in enumerate(group) if j in keep_g and keys[j] < keys[i]]
             target = later[-1] if later else None
             arah = (
-                f"sesudah nomor {target.indeks + 1} ({target.kutipan.nama_pendek})"
+                L_("after item {n} ({nama})", n=target.indeks + 1, nama=target.kutipan.nama_pendek)
                 if target is not None and target.kutipan is not None
-                else "lebih awal"
+                else L_("earlier")
             )
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                f"Peraturan yang sejenis diurutkan menurut tahun lalu nomor: "
-                f"{b.kutipan.nama_pendek} seharusnya ditulis {arah}",
+                L_(
+                    "Regulations of one kind are ordered by year, then number: {nama} should "
+                    "be written {arah}",
+                    nama=b.kutipan.nama_pendek,
+                    arah=arah,
+                ),
             )
 
 
@@ -560,9 +600,13 @@ def kutipan_beda_katalog(ctx: LintContext) -> Iterator[Problem]:
                 continue
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                f"Judul {kunci} ditulis lain daripada di {where}: "
-                f"{_beda_katalog(b.kutipan.judul, model_judul or '')}; samakan penulisannya "
-                "sesuai judul resmi peraturan",
+                L_(
+                    "The title of {kunci} is written otherwise than at {where}: {beda}; write "
+                    "it the same way, as the official title of the regulation",
+                    kunci=str(kunci),
+                    where=where,
+                    beda=_beda_katalog(b.kutipan.judul, model_judul or ""),
+                ),
                 sop,
             )
 

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from ...i18n import L_, Message
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, SpecPath, rule
 from ..text import quote, uraian, words
@@ -46,14 +47,29 @@ def bagian_wajib(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         label = uraian((section,))
         if value is None or (isinstance(value, (list, str)) and not str(value).strip("[]' ")):
             yield Problem(
-                (section,), f"{label} kosong; bagian ini wajib diisi pada formulir SOP AP", key=True
+                (section,),
+                L_("{label} is empty; the SOP AP form requires this section", label=label),
+                key=True,
             )
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 if not item.strip(" -–—.\t"):
-                    yield Problem((section, i), f"{label} butir {i + 1} kosong; hapus atau isi")
+                    yield Problem(
+                        (section, i),
+                        L_("{label} item {n} is empty; remove or fill it", label=label, n=i + 1),
+                    )
         elif isinstance(value, str) and not value.strip(" -–—.\t"):
-            yield Problem((section,), f"{label} kosong; bagian ini wajib diisi", key=True)
+            yield Problem(
+                (section,), L_("{label} is empty; this section is required", label=label), key=True
+            )
+
+
+def _list(items: list[Message]) -> Message | str:
+    """Messages joined with commas (a message per item, so each is translated)."""
+    out: Message | str = ""
+    for item in items:
+        out = item if not out else L_("{a}, {b}", a=out, b=item)
+    return out
 
 
 _MARKUP = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:nbsp|amp|lt|gt|quot|#\d+);")
@@ -81,7 +97,14 @@ def sisa_markup(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         found = _MARKUP.findall(text)
         if found:
             shown = ", ".join(dict.fromkeys(quote(f, 40) for f in found))
-            yield Problem(path, f"{uraian(path)} memuat sisa markup {shown}; hapus")
+            yield Problem(
+                path,
+                L_(
+                    "{where} contains leftover markup {shown}; remove it",
+                    where=uraian(path),
+                    shown=shown,
+                ),
+            )
 
 
 _NOMOR_FIELDS = frozenset({"nomor"})
@@ -106,23 +129,23 @@ def spasi_berlebih(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """
     for path, text in ctx.teks(sop):
         body = text.rstrip("\n")
-        what = []
+        what: list[Message] = []
         if body != body.strip(" \t\u00a0"):
-            what.append("spasi di awal/akhir")
+            what.append(L_("space at the start/end"))
         if "  " in body:
-            what.append("spasi ganda")
+            what.append(L_("double space"))
         if "\t" in body:
-            what.append("karakter tab")
+            what.append(L_("tab character"))
         if "\u00a0" in body:
-            what.append("spasi tak-putus (non-breaking space)")
+            what.append(L_("non-breaking space"))
         if (
             path[0] not in _NOMOR_FIELDS
             and (" ," in body or " ." in body or " ;" in body or " :" in body)
             and _SPASI_TANDA.search(body)
         ):
-            what.append("spasi sebelum tanda baca")
+            what.append(L_("space before punctuation"))
         if what:
-            yield Problem(path, f"{uraian(path)} memuat {', '.join(what)}")
+            yield Problem(path, L_("{where} contains {what}", where=uraian(path), what=_list(what)))
 
 
 _SUFFIX = re.compile(r"(?:kan|an|i|nya)$")
@@ -238,8 +261,14 @@ def ejaan_frasa(ctx: LintContext) -> Iterator[Problem]:
             for sop, path, text in uses:
                 yield Problem(
                     path,
-                    f"{uraian(path)} {quote(text)} berbeda ejaan dengan {quote(canon)} "
-                    f"({len(variants[best])}× di katalog); pakai satu ejaan",
+                    L_(
+                        "{where} {text} is spelled differently from {canon} ({n}× in the "
+                        "catalog); use one spelling",
+                        where=uraian(path),
+                        text=quote(text),
+                        canon=quote(canon),
+                        n=len(variants[best]),
+                    ),
                     sop,
                 )
 
@@ -281,7 +310,7 @@ def output_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """
     for i, step in enumerate(sop.kegiatan):
         if not (step.output or "").strip():
-            yield Problem(("kegiatan", i), f"Output langkah {i + 1} kosong")
+            yield Problem(("kegiatan", i), L_("Output of step {n} is empty", n=i + 1))
 
 
 @rule("F106", "kelengkapan-kosong", Severity.INFO)
@@ -321,4 +350,4 @@ def kelengkapan_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     """
     for i, step in enumerate(sop.kegiatan[1:], 1):
         if not (step.kelengkapan or "").strip():
-            yield Problem(("kegiatan", i), f"Kelengkapan langkah {i + 1} kosong")
+            yield Problem(("kegiatan", i), L_("Kelengkapan of step {n} is empty", n=i + 1))

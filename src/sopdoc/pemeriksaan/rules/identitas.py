@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
+from datetime import date
 
+from ...i18n import L_
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..text import quote
@@ -52,6 +54,7 @@ def nomor_ganda(ctx: LintContext) -> Iterator[Problem]:
     The nomor identifies the SOP in registers, dispositions and keterkaitan;
     two documents under one nomor cannot be told apart. Nomors are compared
     without spaces and case ('PK. KEC' and 'PK . KEC' are the same nomor).
+    The message names the file and line of the other SOP.
 
     PASS:
 
@@ -76,8 +79,13 @@ def nomor_ganda(ctx: LintContext) -> Iterator[Problem]:
             other = first[key]
             yield Problem(
                 ("nomor",),
-                f"Nomor {quote(sop.nomor)} sudah dipakai SOP {quote(other.nama)}; "
-                "setiap SOP perlu nomor sendiri",
+                L_(
+                    "Nomor {nomor} is already used by SOP {nama} ({where}); every SOP needs a "
+                    "nomor of its own",
+                    nomor=quote(sop.nomor),
+                    nama=quote(other.nama),
+                    where=ctx.lokasi(other, ("nomor",)),
+                ),
                 sop,
             )
         else:
@@ -123,16 +131,23 @@ def pola_nomor(ctx: LintContext) -> Iterator[Problem]:
                 flagged.add(id(sop))
                 yield Problem(
                     ("nomor",),
-                    f"Nomor {quote(sop.nomor)} ditulis dengan spasi yang berbeda dari nomor "
-                    f"lain di katalog ({quote(model.nomor)}); samakan penulisannya",
+                    L_(
+                        "Nomor {nomor} is spaced differently from the other nomors of the "
+                        "catalog ({model}); write it the same way",
+                        nomor=quote(sop.nomor),
+                        model=quote(model.nomor),
+                    ),
                     sop,
                 )
     for sop in ctx.sops:
         if id(sop) not in flagged and re.search(r"\s[.,]", sop.nomor):
             yield Problem(
                 ("nomor",),
-                f"Nomor {quote(sop.nomor)} memuat spasi sebelum titik atau koma; "
-                "tulis titik langsung sesudah kode ('PK. KEC.')",
+                L_(
+                    "Nomor {nomor} has a space before a period or comma; write the period right "
+                    "after the code ('PK. KEC.')",
+                    nomor=quote(sop.nomor),
+                ),
                 sop,
             )
 
@@ -165,14 +180,21 @@ def nomor_tanggal(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     bulan, tahun = _bulan_tahun(sop.nomor)
     salah = []
     if bulan is not None and _BULAN[bulan] != dibuat.month:
-        salah.append(f"bulan {bulan} (seharusnya {ROMAWI[dibuat.month - 1]})")
+        salah.append(
+            L_("month {bulan} (should be {benar})", bulan=bulan, benar=ROMAWI[dibuat.month - 1])
+        )
     if tahun is not None and int(tahun) != dibuat.year:
-        salah.append(f"tahun {tahun} (seharusnya {dibuat.year})")
+        salah.append(L_("year {tahun} (should be {benar})", tahun=tahun, benar=dibuat.year))
     if salah:
+        what = salah[0] if len(salah) == 1 else L_("{a} and {b}", a=salah[0], b=salah[1])
         yield Problem(
             ("nomor",),
-            f"Nomor {quote(sop.nomor)} memuat {' dan '.join(salah)}, tidak sesuai tanggal "
-            f"pembuatan {dibuat.isoformat()}",
+            L_(
+                "Nomor {nomor} has {what}, which does not match tanggal pembuatan {tanggal}",
+                nomor=quote(sop.nomor),
+                what=what,
+                tanggal=dibuat.isoformat(),
+            ),
         )
 
 
@@ -200,20 +222,27 @@ def urutan_tanggal(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     dibuat = sop.tanggal.pembuatan
     if dibuat is None:
         return
-    for key, label in (("revisi", "revisi"), ("efektif", "efektif")):
+    for key in ("revisi", "efektif"):
         value = getattr(sop.tanggal, key)
         if value is not None and value < dibuat:
             yield Problem(
                 ("tanggal", key),
-                f"Tanggal {label} {value.isoformat()} lebih awal dari tanggal pembuatan "
-                f"{dibuat.isoformat()}",
+                L_(
+                    "Tanggal {key} {tanggal} is earlier than tanggal pembuatan {dibuat}",
+                    key=key,
+                    tanggal=value.isoformat(),
+                    dibuat=dibuat.isoformat(),
+                ),
             )
     for i, rev in enumerate(sop.riwayat_revisi):
         if rev.tanggal < dibuat:
             yield Problem(
                 ("riwayat_revisi", i, "tanggal"),
-                f"Revisi bertanggal {rev.tanggal.isoformat()} lebih awal dari tanggal pembuatan "
-                f"{dibuat.isoformat()}",
+                L_(
+                    "A revision dated {tanggal} is earlier than tanggal pembuatan {dibuat}",
+                    tanggal=rev.tanggal.isoformat(),
+                    dibuat=dibuat.isoformat(),
+                ),
             )
 
 
@@ -240,7 +269,10 @@ def efektif_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     if sop.tanggal.efektif is None:
         yield Problem(
             ("tanggal", "efektif"),
-            "Tanggal efektif kosong; isi tanggal mulai berlakunya SOP sebelum disahkan",
+            L_(
+                "Tanggal efektif is empty; fill in the date the SOP takes effect before it is "
+                "signed"
+            ),
             key=True,
         )
 
@@ -269,4 +301,80 @@ def pembuatan_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             if sop.source_map.keys.get(("tanggal", "pembuatan"))
             else ("tanggal",)
         )
-        yield Problem(path, "Tanggal pembuatan kosong; isi tanggal penandatanganan SOP", key=True)
+        yield Problem(
+            path, L_("Tanggal pembuatan is empty; fill in the date the SOP is signed"), key=True
+        )
+
+
+@rule("I107", "efektif-terlambat", Severity.WARNING, options={"maks_hari": 365})
+def efektif_terlambat(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """Tanggal efektif lies more than a year after tanggal pembuatan (or revisi).
+
+    An SOP takes effect on signing or soon after; an efektif date a year or
+    more later is a typo of the year ('2025' for '2024').
+
+    Option ``maks_hari``: the longest plausible gap in days (default 365).
+
+    PASS:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2024-02-01
+
+    FAIL:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2026-02-01
+    """
+    dates = [d for d in (sop.tanggal.pembuatan, sop.tanggal.revisi) if d is not None]
+    efektif = sop.tanggal.efektif
+    if not dates or efektif is None:
+        return
+    acuan = max(dates)
+    hari = (efektif - acuan).days
+    if hari > int(ctx.opt("maks_hari")):
+        yield Problem(
+            ("tanggal", "efektif"),
+            L_(
+                "Tanggal efektif {efektif} is {days} days after {date}; is the year right?",
+                efektif=efektif.isoformat(),
+                days=hari,
+                date=acuan.isoformat(),
+            ),
+        )
+
+
+@rule("I108", "tanggal-masa-depan", Severity.ERROR)
+def tanggal_masa_depan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
+    """Tanggal pembuatan, tanggal revisi or a revision is dated in the future.
+
+    An SOP cannot have been made or revised after today (tanggal efektif may
+    lie ahead). Usually a typo of the year.
+
+    PASS:
+
+        tanggal:
+          pembuatan: 2024-01-09
+          efektif: 2024-02-01
+
+    FAIL:
+
+        tanggal:
+          pembuatan: 2094-01-09
+          efektif: 2094-02-01
+    """
+    today = date.today()
+    for key in ("pembuatan", "revisi"):
+        value = getattr(sop.tanggal, key)
+        if value is not None and value > today:
+            yield Problem(
+                ("tanggal", key),
+                L_("Tanggal {which} {date} is in the future", which=key, date=value.isoformat()),
+            )
+    for i, rev in enumerate(sop.riwayat_revisi):
+        if rev.tanggal > today:
+            yield Problem(
+                ("riwayat_revisi", i, "tanggal"),
+                L_("Revision dated {date} is in the future", date=rev.tanggal.isoformat()),
+            )

@@ -6,6 +6,7 @@ import difflib
 import re
 from collections.abc import Iterator
 
+from ...i18n import L_, Message
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..text import quote, strip_sop
@@ -38,22 +39,33 @@ def _resolved(ctx: LintContext, sop: Sop) -> list[Sop | None]:
     return ctx.per_sop("keterkaitan", sop, lambda s: [idx.find(r) for r in s.keterkaitan])
 
 
-@rule("K101", "keterkaitan-tidak-ditemukan", Severity.WARNING)
+@rule("K101", "keterkaitan-tidak-ditemukan", Severity.WARNING, options={"lengkap": False})
 def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
-    """A related SOP is not in the catalog.
+    """A related SOP looks like a mistyped name of an SOP in the catalog ("maksudnya ...?").
 
-    Each entry of Keterkaitan should name an SOP of the catalog, by name or by
-    nomor ("SOP Pengukuran Data Kinerja", "pengukuran data kinerja" and
-    "PK. KEC. KBS / 010 / I / 2024" all find it: the "SOP" prefix, case,
-    spacing and markup are ignored). An entry that finds none is reported as
-    not in the catalog: a typo, a renamed SOP, or an SOP still to be written.
-    Only judged when whole catalog folders are checked (not single files).
+    Each entry of Keterkaitan names an SOP, by name or by nomor ("SOP
+    Pengukuran Data Kinerja", "pengukuran data kinerja" and "PK. KEC. KBS / 010
+    / I / 2024" all find it: the "SOP" prefix, case, spacing and markup are
+    ignored). A related SOP of another unit (an SOP of the Dinas named by a
+    kecamatan) is normal and is not reported; an entry that finds no SOP but
+    is close to the name of one in the catalog is a typo or a renamed SOP, and
+    is reported with the likely one. Only judged when whole catalog folders
+    are checked (files given one by one are checked with their folder).
+
+    Option ``lengkap``: the catalog declares itself complete, every related
+    SOP is one of its own, so every entry that finds none is reported. Set it
+    in the catalog's ``sopdoc.yaml``::
+
+        lint:
+          options:
+            K101: {lengkap: true}
 
     PASS:
 
         nama: Pengukuran Data Kinerja
         keterkaitan:
           - SOP pengumpulan data kinerja
+          - SOP Pelayanan Administrasi Kependudukan (Dinas Kependudukan dan Pencatatan Sipil)
         ---
         nomor: PK. KEC. KBS / 021 / I / 2024
         nama: Pengumpulan Data Kinerja
@@ -73,22 +85,29 @@ def keterkaitan_tidak_ditemukan(sop: Sop, ctx: LintContext) -> Iterator[Problem]
     """
     if not ctx.katalog_lengkap:
         return
+    lengkap = bool(ctx.opt("lengkap"))
     targets = _resolved(ctx, sop)
     for i, target in enumerate(targets):
         if target is not None:
             continue
         ref = sop.keterkaitan[i]
-        hint = ""
+        hint: Message | str = ""
         idx = _indeks(ctx)
-        if len(idx.by_nama) <= 500:
+        if len(idx.by_nama) <= 2000:
             others = [n for n, other in idx.by_nama.items() if other is not sop]
             close = difflib.get_close_matches(strip_sop(ref), others, n=1, cutoff=0.75)
             if close:
-                hint = f"; maksudnya {quote(idx.by_nama[close[0]].nama)}?"
+                hint = L_("; did you mean {nama}?", nama=quote(idx.by_nama[close[0]].nama))
+        if not hint and not lengkap:
+            continue  # an SOP of another unit: normal
         yield Problem(
             ("keterkaitan", i),
-            f"SOP terkait {quote(ref)} tidak ada di katalog (tidak ditemukan menurut nama "
-            f"maupun nomor){hint}",
+            L_(
+                "Related SOP {ref} is not in the catalog (found neither by name nor by "
+                "nomor){hint}",
+                ref=quote(ref),
+                hint=hint,
+            ),
         )
 
 
@@ -140,8 +159,12 @@ def keterkaitan_timbal_balik(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         seen.add(id(other))
         yield Problem(
             ("keterkaitan",),
-            f"SOP {quote(other.nama)} ({other.nomor}) menyebut SOP ini dalam keterkaitannya, "
-            f"tetapi keterkaitan SOP ini tidak menyebut {quote(other.nama)}",
+            L_(
+                "SOP {nama} ({nomor}) names this SOP in its keterkaitan, but the keterkaitan "
+                "of this SOP does not name {nama}",
+                nama=quote(other.nama),
+                nomor=other.nomor,
+            ),
             key=True,
         )
 
@@ -172,13 +195,20 @@ def keterkaitan_diri(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     for i, ref in enumerate(sop.keterkaitan):
         target = targets[i]
         if target is sop or strip_sop(ref) == own:
-            yield Problem(("keterkaitan", i), f"Keterkaitan butir {i + 1} menyebut SOP ini sendiri")
+            yield Problem(
+                ("keterkaitan", i), L_("Keterkaitan item {n} names this SOP itself", n=i + 1)
+            )
             continue
         key: object = id(target) if target is not None else strip_sop(ref)
         if key in seen:
             yield Problem(
                 ("keterkaitan", i),
-                f"Keterkaitan butir {i + 1} {quote(ref)} sama dengan butir {seen[key] + 1}",
+                L_(
+                    "Keterkaitan item {n} {ref} is the same as item {other}",
+                    n=i + 1,
+                    ref=quote(ref),
+                    other=seen[key] + 1,
+                ),
             )
         else:
             seen[key] = i

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...i18n import _
+from ...i18n import L_, _
 from ...model import Sop
 from ...wilayah import DataWilayah, Tingkat, Wilayah, data_wilayah, kunci_nama
 from ..core import LintContext, Problem, Severity, SpecPath, rule
@@ -123,7 +123,13 @@ def nama_sop_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
                 plain = len(text) <= 60 and "<" not in text
                 shown = quote(text) if plain else quote(subj.teks[cand])
                 yield Problem(
-                    path, f"{uraian(path)} menyebut {shown}, padahal SOP ini tentang {sop.nama}"
+                    path,
+                    L_(
+                        "{where} names {shown}, but this SOP is about {nama}",
+                        where=uraian(path),
+                        shown=shown,
+                        nama=sop.nama,
+                    ),
                 )
                 break
 

@@ -9,12 +9,14 @@ rules' finding.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
 from ...errors import Location
+from ...i18n import L_
 from ...model import Sop
 from ...nip import PANJANG, Nip, parse_nip, umur_saat
 from ...pangkat import Pangkat, parse_pangkat, saran_pangkat
@@ -100,22 +102,32 @@ def nip_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
         if nip.karakter_asing:
             yield Problem(
                 _PATH_NIP,
-                f"NIP {quote(n.teks)} memuat karakter selain angka "
-                f"({quote(nip.karakter_asing)}); NIP terdiri atas 18 angka",
+                L_(
+                    "NIP {nip} has characters other than digits ({asing}); a NIP has 18 digits",
+                    nip=quote(n.teks),
+                    asing=quote(nip.karakter_asing),
+                ),
                 n.sop,
             )
         elif len(nip.angka) == NIP_LAMA:
             yield Problem(
                 _PATH_NIP,
-                f"NIP {quote(n.teks)} adalah NIP lama (9 angka); sejak Peraturan Kepala BKN "
-                "Nomor 22 Tahun 2007 NIP terdiri atas 18 angka",
+                L_(
+                    "NIP {nip} is an old NIP (9 digits); since Peraturan Kepala BKN Nomor 22 "
+                    "Tahun 2007 a NIP has 18 digits",
+                    nip=quote(n.teks),
+                ),
                 n.sop,
             )
         elif len(nip.angka) != PANJANG:
             yield Problem(
                 _PATH_NIP,
-                f"NIP {quote(n.teks)} terdiri atas {len(nip.angka)} angka; NIP terdiri atas "
-                "18 angka (tanggal lahir 8, TMT CPNS 6, jenis kelamin 1, nomor urut 3)",
+                L_(
+                    "NIP {nip} has {n} digits; a NIP has 18 digits (date of birth 8, TMT CPNS "
+                    "6, sex 1, serial number 3)",
+                    nip=quote(n.teks),
+                    n=len(nip.angka),
+                ),
                 n.sop,
             )
 
@@ -147,14 +159,20 @@ def nip_tanggal_lahir(ctx: LintContext) -> Iterator[Problem]:
         if lahir is None or lahir.year < 1900:
             yield Problem(
                 _PATH_NIP,
-                f"8 angka pertama NIP ({nip.angka[:8]}) bukan tanggal lahir yang sah "
-                "(tahun, bulan, tanggal: YYYYMMDD)",
+                L_(
+                    "The first 8 digits of the NIP ({angka}) are not a valid date of birth "
+                    "(year, month, day: YYYYMMDD)",
+                    angka=nip.angka[:8],
+                ),
                 n.sop,
             )
         elif lahir > _acuan(n.sop):
             yield Problem(
                 _PATH_NIP,
-                f"Tanggal lahir dalam NIP ({lahir.isoformat()}) sesudah tanggal SOP",
+                L_(
+                    "The date of birth in the NIP ({lahir}) is after the date of the SOP",
+                    lahir=lahir.isoformat(),
+                ),
                 n.sop,
             )
 
@@ -189,10 +207,14 @@ def nip_tmt(ctx: LintContext) -> Iterator[Problem]:
             continue
         tahun, bulan = nip.tmt_tahun, nip.tmt_bulan
         assert tahun is not None and bulan is not None
+        tmt = f"{tahun}-{bulan:02d}"
         if not 1 <= bulan <= 12:
             yield Problem(
                 _PATH_NIP,
-                f"Angka 13–14 NIP ({nip.angka[12:14]}) seharusnya bulan TMT CPNS (01–12)",
+                L_(
+                    "Digits 13–14 of the NIP ({angka}) should be the month of TMT CPNS (01–12)",
+                    angka=nip.angka[12:14],
+                ),
                 n.sop,
             )
             continue
@@ -202,8 +224,13 @@ def nip_tmt(ctx: LintContext) -> Iterator[Problem]:
             if umur < UMUR_CPNS_MINIMAL:
                 yield Problem(
                     _PATH_NIP,
-                    f"TMT CPNS dalam NIP ({tahun}-{bulan:02d}) jatuh ketika umur "
-                    f"{max(umur, 0):.0f} tahun; CPNS paling muda {UMUR_CPNS_MINIMAL} tahun",
+                    L_(
+                        "TMT CPNS in the NIP ({tmt}) falls at the age of {umur:.0f}; a CPNS is at "
+                        "least {minimal} years old",
+                        tmt=tmt,
+                        umur=max(umur, 0),
+                        minimal=UMUR_CPNS_MINIMAL,
+                    ),
                     n.sop,
                 )
                 continue
@@ -211,8 +238,11 @@ def nip_tmt(ctx: LintContext) -> Iterator[Problem]:
         if (tahun, bulan) > (acuan.year, acuan.month):
             yield Problem(
                 _PATH_NIP,
-                f"TMT CPNS dalam NIP ({tahun}-{bulan:02d}) sesudah tanggal SOP "
-                f"({acuan.isoformat()})",
+                L_(
+                    "TMT CPNS in the NIP ({tmt}) is after the date of the SOP ({acuan})",
+                    tmt=tmt,
+                    acuan=acuan.isoformat(),
+                ),
                 n.sop,
             )
 
@@ -241,8 +271,10 @@ def nip_jenis_kelamin(ctx: LintContext) -> Iterator[Problem]:
         if nip.lengkap and nip.jenis_kelamin not in ("1", "2"):
             yield Problem(
                 _PATH_NIP,
-                f"Angka ke-15 NIP ({nip.jenis_kelamin}) seharusnya jenis kelamin: "
-                "1 (laki-laki) atau 2 (perempuan)",
+                L_(
+                    "Digit 15 of the NIP ({angka}) should be the sex: 1 (male) or 2 (female)",
+                    angka=nip.jenis_kelamin,
+                ),
                 n.sop,
             )
 
@@ -279,11 +311,15 @@ def pangkat_tidak_dikenal(ctx: LintContext) -> Iterator[Problem]:
         if p.dikenal or not p.nama_tertulis:
             continue
         saran = saran_pangkat(p.nama_tertulis)
-        lagi = f"; maksudnya {quote(saran)}?" if saran else ""
+        lagi = L_("; did you mean {nama}?", nama=quote(saran)) if saran else ""
         yield Problem(
             _PATH_PANGKAT,
-            f"Pangkat {quote(n.teks)} bukan pangkat PNS (Juru Muda I/a sampai Pembina "
-            f"Utama IV/e){lagi}",
+            L_(
+                "Pangkat {pangkat} is not a pangkat of a PNS (Juru Muda I/a to Pembina Utama "
+                "IV/e){lagi}",
+                pangkat=quote(n.teks),
+                lagi=lagi,
+            ),
             n.sop,
         )
 
@@ -312,11 +348,20 @@ def pangkat_golongan(ctx: LintContext) -> Iterator[Problem]:
         if p.golongan_cocok:
             continue
         lain = p.nama_golongan_tertulis
-        golongan_itu = f"; {p.golongan_tertulis} adalah {lain}" if lain else ""
+        golongan_itu = (
+            L_("; {golongan} is {lain}", golongan=p.golongan_tertulis, lain=lain) if lain else ""
+        )
         yield Problem(
             _PATH_PANGKAT,
-            f"Pangkat {quote(n.teks)}: golongan {p.nama} adalah {p.golongan}, bukan "
-            f"{p.golongan_tertulis}{golongan_itu}",
+            L_(
+                "Pangkat {pangkat}: the golongan of {nama} is {golongan}, not "
+                "{tertulis}{golongan_itu}",
+                pangkat=quote(n.teks),
+                nama=p.nama,
+                golongan=p.golongan,
+                tertulis=p.golongan_tertulis,
+                golongan_itu=golongan_itu,
+            ),
             n.sop,
         )
 
@@ -434,9 +479,14 @@ def _beda_data(ctx: LintContext, sops: list[Sop]) -> Iterator[Problem]:
                 continue
             yield Problem(
                 ("disahkan_oleh", kunci),
-                f"{_LABEL[kunci]} penandatangan ditulis {quote(bersihkan_markup(teks))}, "
-                f"di {best_loc} {quote(bersihkan_markup(best_teks))}; pejabat yang sama "
-                "ditulis sama di setiap SOP",
+                L_(
+                    "{label} of the signatory is written {teks}, at {where} {lain}; the same "
+                    "official is written the same way in every SOP",
+                    label=_LABEL[kunci],
+                    teks=quote(bersihkan_markup(teks)),
+                    where=best_loc,
+                    lain=quote(bersihkan_markup(best_teks)),
+                ),
                 sop,
             )
 
@@ -488,8 +538,13 @@ def ejaan_pangkat(ctx: LintContext) -> Iterator[Problem]:
         if e != best:
             yield Problem(
                 _PATH_PANGKAT,
-                f"'Tingkat I' ditulis {quote(e or '')} di sini dan {quote(best)} di "
-                f"{model.lokasi}; pakai satu ejaan di seluruh katalog",
+                L_(
+                    "'Tingkat I' is written {ini} here and {itu} at {where}; use one spelling "
+                    "in the whole catalog",
+                    ini=quote(e or ""),
+                    itu=quote(best),
+                    where=model.lokasi,
+                ),
                 n.sop,
             )
 
@@ -541,9 +596,97 @@ def penandatangan_tidak_lengkap(ctx: LintContext) -> Iterator[Problem]:
             if not (teks or "").strip()
         ]
         if kosong:
+            tanpa = kosong[0] if len(kosong) == 1 else L_("{a} and {b}", a=kosong[0], b=kosong[1])
             yield Problem(
                 ("disahkan_oleh",),
-                f"Disahkan oleh {quote(ttd.jabatan)} tanpa {' dan '.join(kosong)}; "
-                "isi pangkat dan NIP pejabat yang mengesahkan",
+                L_(
+                    "Disahkan oleh {jabatan} without {tanpa}; fill in the pangkat and NIP of the "
+                    "official who signs",
+                    jabatan=quote(ttd.jabatan),
+                    tanpa=tanpa,
+                ),
                 sop,
+            )
+
+
+BUP_ADMINISTRASI = 58
+"""Batas usia pensiun of pejabat administrasi (UU 5/2014 Pasal 90 huruf a; PP 11/2017 Pasal 239)."""
+BUP_PIMPINAN_TINGGI = 60
+"""Batas usia pensiun of pejabat pimpinan tinggi (UU 5/2014 Pasal 90 huruf b; PP 11/2017
+Pasal 239)."""
+_JPT = re.compile(
+    r"^\s*(?:kepala\s+(?:dinas|badan|satuan\s+polisi)|sekretaris\s+daerah|sekda\b|inspektur\b"
+    r"|asisten\b|staf\s+ahli|kepala\s+biro|direktur\b|kadis\b|kaban\b)",
+    re.IGNORECASE,
+)
+_BUP_LAIN = re.compile(
+    r"^\s*(?:bupati|wakil\s+bupati|wali\s*kota|wakil\s+wali\s*kota|gubernur|kepala\s+desa|kades"
+    r"|kepala\s+(?:puskesmas|sekolah|upt|uptd)|petinggi|kuwu|pj\.?|plt\.?|plh\.?)\b",
+    re.IGNORECASE,
+)
+
+
+def _bup(jabatan: str) -> int | None:
+    """The retirement age of the post, None when it is not judged (elected, functional, acting)."""
+    if _BUP_LAIN.match(jabatan):
+        return None
+    return BUP_PIMPINAN_TINGGI if _JPT.match(jabatan) else BUP_ADMINISTRASI
+
+
+@rule("T110", "usia-pensiun", Severity.WARNING, scope="katalog")
+def usia_pensiun(ctx: LintContext) -> Iterator[Problem]:
+    """The signatory's NIP says they had reached the batas usia pensiun when the SOP was signed.
+
+    A PNS retires at the end of the month of the birthday of the batas usia
+    pensiun: 58 for pejabat administrasi (camat, lurah, kepala bagian/bidang,
+    sekretaris), 60 for pejabat pimpinan tinggi (kepala dinas/badan, sekretaris
+    daerah, asisten, staf ahli, inspektur) — UU 5/2014 Pasal 90, PP 11/2017
+    Pasal 239 (kept in force by UU 20/2023). The date of birth is the NIP's
+    first 8 digits; the SOP's date is its latest of pembuatan and revisi.
+    Elected officials, heads of a puskesmas, school or UPT (whose age limit
+    follows their functional post) and acting officials (Plt., Plh., Pj.) are
+    not judged. A signatory under 18 at the TMT in the NIP is T103's.
+
+    PASS:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19780220 199612 1 001
+
+    FAIL:
+
+        disahkan_oleh:
+          jabatan: Camat Kebasen
+          nama: WAHYU ADHI FIBRIANTO, S.STP., M.A.P
+          pangkat: Pembina Tk. I
+          nip: 19640220 198612 1 001
+    """
+    for n, nip in _nip(ctx):
+        lahir = nip.tanggal_lahir
+        if not nip.lengkap or lahir is None:
+            continue
+        bup = _bup(n.sop.disahkan_oleh.jabatan or "")
+        if bup is None:
+            continue
+        acuan = _acuan(n.sop)
+        # pension from the first day of the month after the birthday of the age limit
+        tahun, bulan = lahir.year + bup, lahir.month + 1
+        if bulan > 12:
+            tahun, bulan = tahun + 1, 1
+        pensiun = date(tahun, bulan, 1)
+        if acuan >= pensiun:
+            yield Problem(
+                _PATH_NIP,
+                L_(
+                    "The NIP says the signatory was born on {born}: on the SOP's date ({date}) "
+                    "they were past the retirement age of {bup} for this post (retired from "
+                    "{retired}); check the NIP or the signatory",
+                    born=lahir.isoformat(),
+                    date=acuan.isoformat(),
+                    bup=bup,
+                    retired=pensiun.isoformat(),
+                ),
+                n.sop,
             )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...i18n import L_
 from ...model import Sop
 from ...waktu import SatuanWaktu
 from ..core import LintContext, Problem, Severity, rule
@@ -67,7 +68,11 @@ def waktu_nol(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if step.waktu is not None and step.waktu.nilai <= 0:
             yield Problem(
                 ("kegiatan", i, "waktu"),
-                f"Waktu langkah {i + 1} '{step.waktu.teks}' bernilai nol; isi waktu sebenarnya",
+                L_(
+                    "Waktu of step {n} '{waktu}' is zero; write the real time",
+                    n=i + 1,
+                    waktu=step.waktu.teks,
+                ),
             )
 
 
@@ -127,8 +132,15 @@ def waktu_tidak_wajar(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if nilai > batas:
             yield Problem(
                 ("kegiatan", i, "waktu"),
-                f"Waktu langkah {i + 1} '{w.teks}' tidak wajar (lebih dari {batas:g} "
-                f"{w.satuan.value}, = {format_durasi(w.menit)} kerja); periksa angka dan satuannya",
+                L_(
+                    "Waktu of step {n} '{waktu}' is implausible (more than {batas:g} {satuan}, "
+                    "= {durasi} of work); check the number and its unit",
+                    n=i + 1,
+                    waktu=w.teks,
+                    batas=batas,
+                    satuan=w.satuan.value,
+                    durasi=format_durasi(w.menit),
+                ),
             )
 
 
@@ -174,5 +186,5 @@ def waktu_kosong(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if step.waktu is None:
             yield Problem(
                 ("kegiatan", i),
-                f"Langkah {i + 1} tidak mencantumkan waktu; total waktu SOP tidak lengkap",
+                L_("Step {n} gives no waktu; the SOP's total waktu is incomplete", n=i + 1),
             )
