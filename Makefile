@@ -24,6 +24,7 @@ demo: venv system
 	$(BIN)/sopdoc validate specs/
 	$(BIN)/sopdoc build specs/ -o $(OUT) --pdf
 	$(BIN)/sopdoc book specs/ -o $(OUT)/buku-sop.pdf
+	$(BIN)/sopdoc site specs/ -o $(OUT)/site --pdf
 	# The seeds have findings (exit 1, fine); a load or usage error (exit 2) fails the demo.
 	$(BIN)/sopdoc lint specs/ --output $(OUT)/lint-report.txt || test $$? -eq 1
 	$(BIN)/sopdoc schema -o docs/sopdoc.schema.json

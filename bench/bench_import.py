@@ -17,14 +17,17 @@ import platform
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 import sopdoc
+from sopdoc.impor import baca_bahan, import_bahan
 
 from .catalog import generate_catalog
 
 OUT = Path(__file__).parent / "out"
+T = TypeVar("T")
 
 
 def _docx_floor(path: Path) -> None:
@@ -39,7 +42,7 @@ def _pdf_floor(path: Path) -> None:
     extract_text(str(path))
 
 
-def _time(files: list[Path], fn: Callable[[Path], object], rounds: int) -> float:
+def _time(files: Sequence[T], fn: Callable[[T], object], rounds: int) -> float:
     """Best of ``rounds`` passes over the files, seconds per file."""
     best = float("inf")
     for _ in range(rounds):
@@ -104,12 +107,19 @@ def main(argv: list[str] | None = None) -> int:
 
             bare = _time(files, floor, args.rounds)
             whole = _time(files, full, args.rounds)
+            read = _time(files, baca_bahan, args.rounds)  # the reader alone
+            read_once = [baca_bahan(f) for f in files]
+            assemble = _time(read_once, import_bahan, args.rounds)
             ratio = whole / bare
             rows += [
                 (f"{label} documents", str(len(files))),
                 (f"{label} bare parse ({floor_name})", f"{bare * 1000:.0f} ms/doc"),
                 (f"{label} sopdoc import", f"{whole * 1000:.0f} ms/doc, {1 / whole:.1f} docs/s"),
                 (f"{label} ratio import / bare parse", f"{ratio:.1f}x (aim <= 5x)"),
+                (
+                    f"{label} of which reading / assembling",
+                    f"{read * 1000:.0f} / {assemble * 1000:.0f} ms/doc",
+                ),
             ]
             result[label.lower()] = {
                 "documents": len(files),
@@ -117,6 +127,8 @@ def main(argv: list[str] | None = None) -> int:
                 "import_ms": round(whole * 1000, 1),
                 "docs_per_s": round(1 / whole, 2),
                 "ratio": round(ratio, 2),
+                "read_ms": round(read * 1000, 1),
+                "assemble_ms": round(assemble * 1000, 1),
                 "failed": failed // max(1, args.rounds),
             }
             if failed:

@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Install the system packages sopdoc's documents need, when they are missing:
 # LibreOffice Writer (DOCX -> PDF, rendering), poppler-utils (pdftoppm) and the
-# metric-compatible Liberation fonts (Arial/Times New Roman metrics).
+# metric-compatible Liberation fonts (Arial/Times New Roman metrics), and Debian's
+# Chromium (/usr/bin/chromium), the real browser the site's tests drive through
+# Playwright (never `playwright install`: no browser is downloaded).
 set -euo pipefail
 missing=()
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 # (no grep -q: it closes the pipe early and pipefail would call that a failure)
 fc-list 2>/dev/null | grep -i "Liberation Sans" >/dev/null || missing+=(fonts-liberation)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -348,3 +348,43 @@ def test_continuous_section_on_other_paper_starts_a_page(tmp_path: Path) -> None
         ("Lanjutan", 1),
     ]
     assert bahan.ukuran_halaman == [(612.0, 792.0), (842.0, 595.0)]
+
+
+def test_connector_presets_adjust_values_flips_and_rotation() -> None:
+    from sopdoc.impor.docx.geometri import titik_konektor, ubah_titik
+
+    assert titik_konektor("bentConnector3", 100, 40, [25000]) == [
+        (0, 0),
+        (25.0, 0),
+        (25.0, 40),
+        (100, 40),
+    ]
+    assert titik_konektor("bentConnector4", 100, 40, [50000, 150000]) == [
+        (0, 0),
+        (50.0, 0),
+        (50.0, 60.0),
+        (100, 60.0),
+        (100, 40),
+    ]
+    five = titik_konektor("bentConnector5", 100, 40, [])
+    assert five[0] == (0, 0) and five[-1] == (100, 40) and len(five) == 6
+    line = titik_konektor("straightConnector1", 30, 0, [])
+    # flipped both ways: from the bottom right to the top left of the box at (10, 20)
+    pts = ubah_titik(titik_konektor("line", 30, 40, []), 10, 20, 30, 40, 0, True, True)
+    assert pts == [(40, 60), (10, 20)]
+    # turned a quarter clockwise about its centre: a horizontal line becomes vertical
+    pts = ubah_titik(line, 0, 0, 30, 0, 90)
+    assert [(round(x, 6), round(y, 6)) for x, y in pts] == [(15, -15), (15, 15)]
+
+
+def test_branch_labels_in_a_decisions_box_stay_labels(tmp_path: Path) -> None:
+    runs = [
+        _page_shape("flowChartDecision", 60, 40, 100, 100),
+        # "Ya" in the empty top-left corner of the decision's box, a phrase over the diamond
+        _page_shape("rect", 14, 8, 101, 101, text="Ya", line=False),
+        _page_shape("flowChartDecision", 60, 40, 300, 100),
+        _page_shape("rect", 40, 10, 310, 115, text="Sah?", line=False),
+    ]
+    bahan = _doc_with_runs(tmp_path, runs)
+    assert sorted(s.teks for s in bahan.simbol) == ["", "Sah?"]
+    assert [lab.teks for lab in bahan.label] == ["Ya"]

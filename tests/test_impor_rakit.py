@@ -393,3 +393,67 @@ def test_flowchart_pasted_as_a_picture_names_the_page() -> None:
     notes = [b for b in result.hasil[0].laporan.butir if b.jenis is Jenis.TIDAK_TERBACA]
     assert any("1" in b.pesan and "gambar" in b.pesan for b in notes)
     assert result.laporan.kode_keluar == 1
+
+
+def test_header_name_variants_and_steps_that_look_like_headers() -> None:
+    head = [
+        [
+            _sel("No."),
+            _sel("Uraian Kegiatan"),
+            _sel("Pelaksana", span=2),
+            _sel("Mutu Baku", span=3),
+            _sel("Keterangan"),
+        ],
+        [
+            _sel(lanjutan=True),
+            _sel(lanjutan=True),
+            _sel("Kasi Pemerintahan"),
+            _sel("Camat"),
+            _sel("Kelengkapan/Persyaratan"),
+            _sel("Waktu (menit)"),
+            _sel("Output/Hasil"),
+            _sel(lanjutan=True),
+        ],
+    ]
+    body = [
+        [_sel("1."), _sel("Memverifikasi"), _sel("✓"), _sel(), _sel("Dokumen usulan"),
+         _sel("30 menit"), _sel("Hasil verifikasi"), _sel()],
+        [_sel("2."), _sel("Menetapkan"), _sel(), _sel("√"), _sel("Hasil verifikasi"),
+         _sel("1 hari"), _sel("Keputusan"), _sel("Ket")],
+    ]  # fmt: skip
+    bahan = Bahan(sumber="x.html", format="html", tabel=[identitas(0)])
+    bahan.tabel.append(Tabel(head + body, urutan=1))
+    sop = import_bahan(bahan).sop
+    assert sop.pelaksana == {"kasi_pemerintahan": "Kasi Pemerintahan", "camat": "Camat"}
+    assert [k.aktivitas for k in sop.kegiatan] == ["Memverifikasi", "Menetapkan"]
+    assert [k.pelaksana for k in sop.kegiatan] == ["kasi_pemerintahan", "camat"]
+    assert [k.kelengkapan for k in sop.kegiatan] == ["Dokumen usulan", "Hasil verifikasi"]
+    assert [str(k.waktu) for k in sop.kegiatan] == ["30 menit", "1 hari"]
+    assert [k.output for k in sop.kegiatan] == ["Hasil verifikasi", "Keputusan"]
+
+
+def test_connector_without_partner_is_unreadable_not_guessed() -> None:
+    bahan = prosedur_bahan()
+    bahan.simbol = [s for s in bahan.simbol if not (s.teks == "A" and s.kotak.halaman == 1)]
+    result = import_bahan(bahan)
+    assert result.sop.kegiatan[3].jika_tidak is None
+    assert any(
+        b.jenis is Jenis.TIDAK_TERBACA and b.jalur == ("kegiatan", 3, "jika_tidak")
+        for b in result.hasil[0].laporan.butir
+    )
+
+
+def test_letterhead_in_a_row_over_the_labels_or_in_the_page_header() -> None:
+    ident = identitas(0)
+    for row in ident.baris:
+        row.pop(0)  # no letterhead beside the labels
+    ident.baris.insert(0, [_sel("PEMERINTAH KOTA CONTOH\nDINAS SOSIAL\nJl. Merdeka No. 1")])
+    bahan = Bahan(sumber="x.docx", format="docx", tabel=[ident])
+    bahan.tabel.append(Tabel([*_header(0, 0), _row(0, 40, 60, ["1", "A", *[""] * 7])], urutan=1))
+    sop = import_bahan(bahan).sop
+    assert (sop.instansi, sop.unit) == ("Pemerintah Kota Contoh", "Dinas Sosial")
+    assert sop.kop == ["PEMERINTAH KOTA CONTOH", "DINAS SOSIAL"]
+    ident.baris.pop(0)
+    bahan.kepala_kaki = [Paragraf("PEMERINTAH KABUPATEN CONTOH"), Paragraf("KECAMATAN BARU")]
+    sop = import_bahan(bahan).sop
+    assert (sop.instansi, sop.unit) == ("Pemerintah Kabupaten Contoh", "Kecamatan Baru")

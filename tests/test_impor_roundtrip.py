@@ -187,3 +187,16 @@ def test_pdf_round_trip(name: str, pdfs: dict[str, Path]) -> None:
     result = import_file(pdfs[name])
     assert len(result.sops) == 1
     assert beda(result.sop, sop) == []
+
+
+def test_docx_round_trip_of_a_generated_catalog(tmp_path: Path) -> None:
+    """The benchmark catalog's SOPs (3-6 lanes, 5-25 steps, copy-paste defects kept)."""
+    _reader("docx")
+    from bench.catalog import generate_catalog
+
+    import sopdoc
+
+    generate_catalog(tmp_path / "specs", 4, seed=11)
+    for i, sop in enumerate(sopdoc.load_catalog(tmp_path / "specs").sops):
+        path = build_docx(sop, tmp_path / f"sop-{i}.docx")
+        assert beda(import_file(path).sop, sop) == [], path.name

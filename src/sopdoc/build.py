@@ -50,7 +50,7 @@ def output_name(nomor: str, taken: set[str] | None = None) -> str:
     return name
 
 
-def _file_digest(path: str | os.PathLike[str] | None) -> str:
+def file_digest(path: str | os.PathLike[str] | None) -> str:
     if not path or not Path(path).is_file():
         return ""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
@@ -61,7 +61,7 @@ def content_hash(sop: Sop, template_digest: str) -> str:
     data = sop.model_dump(mode="json")
     parts = {
         "spec": data,
-        "logo": _file_digest(sop.logo),
+        "logo": file_digest(sop.logo),
         "template": template_digest,
         "sopdoc": __version__,
         "layout": LAYOUT_VERSION,
@@ -144,7 +144,7 @@ def _build(
     reserved: Iterable[str] = (),
     skipped: int = 0,
 ) -> list[BuildResult]:
-    tpl_digest = _file_digest(template or default_template())
+    tpl_digest = file_digest(template or default_template())
     outputs = cache["outputs"]
     taken = {name.lower() for name in reserved}
     plan: list[tuple[Sop, Path, str, bool]] = []
@@ -251,7 +251,11 @@ def input_key(spec: Path, template_digest: str) -> str:
     return h.hexdigest()
 
 
-def _expand(paths: Sequence[str | os.PathLike[str]]) -> tuple[list[Path], list[SpecError]]:
+def expand_paths(
+    paths: Sequence[str | os.PathLike[str]],
+) -> tuple[list[Path], list[SpecError]]:
+    """The spec files named by ``paths`` (files, and the specs under folders), and an
+    error for each path that does not exist."""
     files: list[Path] = []
     errors: list[SpecError] = []
     for raw in paths:
@@ -283,9 +287,9 @@ def build_paths(
     built as :func:`build_all` does; load errors of all files are raised together.
     """
     out_dir = Path(out)
-    files, errors = _expand(paths)
+    files, errors = expand_paths(paths)
     tpl = str(template) if template else None
-    tpl_digest = _file_digest(tpl or default_template())
+    tpl_digest = file_digest(tpl or default_template())
     _make_folder(out_dir)
     cache = _read_cache(out_dir)
     inputs = cache["inputs"]
@@ -299,7 +303,7 @@ def build_paths(
             and isinstance(entry, dict)
             and entry.get("key") == key
             and (out_dir / str(entry.get("output", ""))).is_file()
-            and _file_digest(entry.get("logo")) == entry.get("logo_digest", "")
+            and file_digest(entry.get("logo")) == entry.get("logo_digest", "")
         )
         if fresh:
             assert isinstance(entry, dict)
@@ -333,7 +337,7 @@ def build_paths(
             "key": key,
             "output": result.path.name,
             "logo": result.sop.logo or "",
-            "logo_digest": _file_digest(result.sop.logo),
+            "logo_digest": file_digest(result.sop.logo),
         }
     _write_cache(out_dir, cache)
     results = sorted([*skipped, *built], key=lambda r: str(r.source))

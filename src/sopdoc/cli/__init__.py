@@ -32,6 +32,7 @@ COMMANDS = [
     "status",
     "formulir",
     "import",
+    "site",
 ]
 """Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
 

@@ -29,6 +29,7 @@ from .konteks import Konteks
 from .prosedur import Prosedur
 
 _TOL = 3.0  # points: an arrow's end this close to an outline touches it
+_TANPA_PASANGAN = -1  # an arrow into an off-page connector with no partner of its number
 _TIDAK = re.compile(r"^\s*(tidak|t|no|n|belum|ditolak|tolak|kurang|salah|gagal|invalid)\b", re.I)
 _YA = re.compile(r"^\s*(ya|y|yes|benar|sesuai|valid|lengkap|setuju|disetujui|ok|diterima)\b", re.I)
 _KIND = {
@@ -209,6 +210,8 @@ def _langkah(
             step["label_tidak"] = cabang.label_tidak
         if cabang.pesan:
             kt.tebak(("kegiatan", i, "jika_tidak"), cabang.pesan, cabang.yakin)
+    elif cabang is not None and cabang.pesan:
+        kt.gagal(("kegiatan", i, "jika_tidak"), cabang.pesan)
     kinds = [by_lane[k] for k in lanes]
     rule = "keputusan" if "jika_tidak" in step else ("terminator" if i in (0, n - 1) else "proses")
     if len(set(kinds)) == 1:
@@ -268,8 +271,14 @@ def _potongan_kepala(bahan_panah: list[Panah], page: int) -> list[tuple[list[Tit
     return out
 
 
-def _ikuti(start: Titik, pieces: list[list[Titik]], used: set[int]) -> list[Titik]:
-    """Follow connected line pieces from ``start``; the path's last point is where it ends."""
+def _ikuti(
+    start: Titik, pieces: list[list[Titik]], used: set[int], heads: list[bool] | None = None
+) -> list[Titik]:
+    """Follow connected line pieces from ``start`` to where the line ends.
+
+    A piece with an arrowhead is followed only from its tail and ends the path at its
+    head: two arrows meeting at one symbol are not one line.
+    """
     path = [start]
     here = start
     while True:
@@ -277,17 +286,20 @@ def _ikuti(start: Titik, pieces: list[list[Titik]], used: set[int]) -> list[Titi
         for k, pts in enumerate(pieces):
             if k in used:
                 continue
+            one_way = heads[k] if heads is not None else False
             if math.dist(pts[0], here) <= _TOL:
-                nxt = (k, pts)
+                nxt = (k, pts, one_way)
                 break
-            if math.dist(pts[-1], here) <= _TOL:
-                nxt = (k, list(reversed(pts)))
+            if not one_way and math.dist(pts[-1], here) <= _TOL:
+                nxt = (k, list(reversed(pts)), False)
                 break
         if nxt is None:
             return path
         used.add(nxt[0])
         path.extend(nxt[1][1:])
         here = path[-1]
+        if nxt[2]:
+            return path
 
 
 def _cabang(
@@ -306,20 +318,46 @@ def _cabang(
         headed = _potongan_kepala(bahan.panah, page)
         pieces = [p for p, _h in headed]
         branches: list[tuple[int, list[Titik]]] = []
+        lost = False
         for k, (pts, one_way) in enumerate(headed):
             for end in (0, -1):
                 if _jarak(pts[end], d.kotak) > _TOL or (one_way and end == -1):
                     continue  # not touching, or an arrow coming in
                 oriented = pts if end == 0 else list(reversed(pts))
                 used = {k}
-                path = _ikuti(oriented[-1], pieces, used)
-                full = oriented[:-1] + path
+                heads = [h for _p, h in headed]
+                path = [oriented[-1]] if one_way else _ikuti(oriented[-1], pieces, used, heads)
+                full = _lewat_penghubung(oriented[:-1] + path, connectors, page)
                 target = _sasaran(full[-1], page, d, placed, connectors, bahan.panah, pieces)
-                if target is not None and target != step:
+                if target == _TANPA_PASANGAN:
+                    lost = True
+                elif target is not None and target != step:
                     branches.append((target, full))
                 break
-        result[step] = _pilih(step, branches, bahan.label, page, bool(bahan.label))
+        chosen = _pilih(step, branches, bahan.label, page, bool(bahan.label))
+        if chosen.target is None and lost:
+            chosen.pesan = _(
+                "the 'Tidak' branch leads to an off-page connector whose partner was not found"
+            )
+        result[step] = chosen
     return result
+
+
+def _lewat_penghubung(path: list[Titik], connectors: list[Simbol], page: int) -> list[Titik]:
+    """A path that ends at an off-page connector, drawn on through it (its label may sit
+    beside the connector rather than beside the short arrow)."""
+    end = path[-1]
+    for c in connectors:
+        if c.kotak.halaman != page or _jarak(end, c.kotak) > _TOL * 2:
+            continue
+        (x0, y0), (x1, y1) = path[-2], end
+        box = c.kotak
+        if abs(x1 - x0) < abs(y1 - y0):
+            far = (x1, box.y1 if y1 > y0 else box.y0)
+        else:
+            far = (box.x1 if x1 > x0 else box.x0, y1)
+        return [*path, far]
+    return path
 
 
 def _sasaran(
@@ -345,16 +383,18 @@ def _sasaran(
         for other in connectors:
             if other is conn[0] or other.teks.strip() != number or not number:
                 continue
-            other_pieces = _potongan(panah, other.kotak.halaman)
+            other_headed = _potongan_kepala(panah, other.kotak.halaman)
+            other_pieces = [p for p, _h in other_headed]
+            heads = [h for _p, h in other_headed]
             for k, pts in enumerate(other_pieces):
                 if _jarak(pts[0], other.kotak) <= _TOL:
-                    path = _ikuti(pts[-1], other_pieces, {k})
+                    path = [pts[-1]] if heads[k] else _ikuti(pts[-1], other_pieces, {k}, heads)
                     hit = _sasaran(
                         path[-1], other.kotak.halaman, other, placed, [], panah, other_pieces
                     )
                     if hit is not None:
                         return hit
-        return None
+        return _TANPA_PASANGAN
     if best is None or best[0] > 40:
         return None
     return best[1]

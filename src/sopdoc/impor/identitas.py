@@ -15,6 +15,7 @@ from ..pangkat import parse_pangkat
 from .bahan import Paragraf, Sel, Tabel
 from .konteks import Konteks
 from .normal import TAG, baca_tanggal, bersihkan, judul, kosong
+from .prosedur import adalah_prosedur
 
 LABEL = {
     "nomor": re.compile(r"^(nomor|nomer|no\.?|nmr\.?)\s*(sop|pos|dokumen)\b", re.I),
@@ -76,6 +77,8 @@ def baris_identitas(row: list[Sel]) -> Iterator[tuple[str, str, int]]:
 
 def adalah_identitas(tabel: Tabel) -> bool:
     """Whether a table holds the identity rows (a 'Nomor SOP' label among its first rows)."""
+    if adalah_prosedur(tabel):
+        return False
     return any(key == "nomor" for row in tabel.baris[:16] for key, _v, _i in baris_identitas(row))
 
 
@@ -90,8 +93,18 @@ def baca_identitas(kt: Konteks) -> None:
             if key and key not in found:
                 found[key] = tail.strip()
             continue
+        if adalah_prosedur(blok):
+            continue
+        labelled = False
+        ident = adalah_identitas(blok)
         for row in blok.baris:
-            for key, value, at in baris_identitas(row):
+            hits = list(baris_identitas(row))
+            if ident and not hits and not labelled:
+                # a letterhead row over the labels, inside the identity table
+                for cell in _sel_isi(row):
+                    kop.extend(x for x in _baris_kop(cell.teks) if x not in kop)
+            labelled = labelled or bool(hits)
+            for key, value, at in hits:
                 if key not in found:
                     found[key] = value
                 # letterhead beside the labels (the logo cell)
@@ -266,18 +279,30 @@ def _penandatangan(kt: Konteks, teks: str) -> None:
     kt.data["disahkan_oleh"] = ttd
 
 
+def _baris_kop(teks: str) -> list[str]:
+    """The lines of a text that read as a letterhead (capitals naming a government unit)."""
+    out = []
+    for line in teks.split("\n"):
+        text = bersihkan(line)
+        kop = _SATUAN.search(text) or _WILAYAH.search(text) or "PEMERINTAH" in text.upper()
+        if text and kop and text.upper() == text:
+            out.append(TAG.sub("", line).strip())
+    return out
+
+
 def _kop_paragraf(kt: Konteks) -> list[str]:
-    """Letterhead paragraphs before the identity table (capitals naming a government unit)."""
+    """Letterhead paragraphs before the identity table, or in the page header."""
     lines: list[str] = []
+    for para in kt.bahan.kepala_kaki:
+        lines.extend(x for x in _baris_kop(para.teks) if x not in lines)
+    if lines:
+        return lines
     for blok in kt.blok:
         if isinstance(blok, Tabel):
             if adalah_identitas(blok):
                 break
             continue
-        text = bersihkan(blok.teks)
-        kop = _SATUAN.search(text) or _WILAYAH.search(text) or "PEMERINTAH" in text.upper()
-        if text and kop and text.upper() == text:
-            lines.append(TAG.sub("", blok.teks).strip())
+        lines.extend(_baris_kop(blok.teks))
     return lines
 
 

@@ -74,6 +74,7 @@ def baca_tanggal(teks: str) -> Tanggal:
     """
     t = bersihkan_markup(teks).strip()
     t = re.sub(r"^(tanggal|tgl\.?)\s*:?\s*", "", t, flags=re.IGNORECASE).strip(" :,")
+    t = re.sub(r"^(senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad)\s*,?\s*", "", t, flags=re.I)
     if _KOSONG.match(t):
         return Tanggal(None)
     m = re.fullmatch(r"(\d{1,2})\s*[-./\s]?\s*([A-Za-z]+)\.?\s*[-./\s]?\s*(\d{4})", t)

@@ -17,19 +17,23 @@ from .bahan import Kotak, Sel, Tabel
 from .normal import bersihkan, gabung_kata, judul, rapikan
 
 KOLOM = {
-    "no": r"no\.?|nomor|no\.? urut",
-    "aktivitas": r"aktivitas|kegiatan|uraian(?: kegiatan| aktivitas| prosedur)?|"
-    r"uraian|prosedur|langkah(?: kegiatan)?|aktifitas",
-    "kelengkapan": r"kelengkapan(?:\s*/\s*persyaratan)?|persyaratan(?:\s*/\s*kelengkapan)?|"
-    r"sumber data|syarat|input|dokumen|persyaratan/ kelengkapan",
-    "waktu": r"waktu|durasi|jangka waktu|waktu \(menit\)",
-    "output": r"output|out put|keluaran|hasil|output/hasil",
-    "keterangan": r"keterangan|ket\.?|catatan",
+    "no": r"no\.?|nomor|no\.? urut|no\.? langkah",
+    "aktivitas": r"(?:uraian\s+)?(?:aktivitas|aktifitas|kegiatan|prosedur|langkah)\b.*|uraian",
+    "kelengkapan": r"(?:kelengkapan|persyaratan|syarat|sumber\s+data|input|bahan|dokumen)\b.*",
+    "waktu": r"(?:waktu|durasi|jangka\s+waktu|lama)\b.*",
+    "output": r"(?:output|out\s*put|keluaran|hasil|produk)\b.*",
+    "keterangan": r"keterangan\b.*|ket\b\.?|catatan",
 }
+"""Column names by meaning, matched on the whole header text ('Kelengkapan/Persyaratan',
+'Waktu (menit)', 'Output/Hasil', 'Ket.')."""
 _KOLOM = {k: re.compile(rf"^(?:{v})$", re.I) for k, v in KOLOM.items()}
 _KEPALA = re.compile(
-    "|".join(rf"^(?:{v})$" for v in (*KOLOM.values(), r"pelaksana", r"mutu\s*baku")), re.I
+    r"^(?:no\.?|nomor|(?:uraian\s+)?(?:aktivitas|aktifitas|kegiatan)|uraian|pelaksana|"
+    r"mutu\s*baku|kelengkapan|persyaratan|sumber\s+data|waktu|output|out\s*put|keluaran|"
+    r"hasil|keterangan|ket\.?)(?:\s*/\s*\w+)?(?:\s*\(.*\))?$",
+    re.I,
 )
+"""The words a header row is made of (strict: a step's 'Dokumen ...' is not a header)."""
 _PELAKSANA = re.compile(r"^pelaksana$", re.I)
 _MUTU = re.compile(r"^mutu\s*baku$", re.I)
 _NOMOR = re.compile(r"^\s*(\d{1,3})\s*[.)]?\s*$")
@@ -97,6 +101,9 @@ def _kata_kepala(teks: str) -> bool:
 
 def adalah_kepala(row: list[Sel]) -> bool:
     """Whether a row is a header row of the procedure table."""
+    first = next((c for c in row if not c.lanjutan), None)
+    if first is not None and _NOMOR.match(first.teks):
+        return False  # a step's row, or the row numbering the columns
     texts = [_norm(c.teks) for c in row if not c.lanjutan]
     hits = sum(1 for t in texts if _kata_kepala(t))
     return hits >= 2 or any(_PELAKSANA.match(t) or _MUTU.match(t) for t in texts)
@@ -104,17 +111,10 @@ def adalah_kepala(row: list[Sel]) -> bool:
 
 def _baris_nomor_kolom(row: list[Sel]) -> bool:
     """The row '1 2 3 ... 10' numbering the columns."""
-    nums = [_norm(c.teks) for c in row if _norm(c.teks)]
-    return (
-        len(nums) >= 3
-        and all(n.isdigit() for n in nums)
-        and [int(n) for n in nums[:3]]
-        == [
-            1,
-            2,
-            3,
-        ]
-    )
+    if len(row) < 3 or row[0].teks.strip() != "1":
+        return False
+    nums = [t for t in (_norm(c.teks) for c in row) if t]
+    return len(nums) >= 3 and all(n.isdigit() for n in nums) and nums[:3] == ["1", "2", "3"]
 
 
 def adalah_prosedur(tabel: Tabel) -> bool:

@@ -455,12 +455,16 @@ def _route(
     # 'Tidak' branches, shortest first so that they get the nearest channels
     # a decision that is itself a target takes its exit first (its corners are exits)
     targeted = set(targets.values())
+    incoming: dict[int, str] = {}  # target step -> the number of the connector beside it
     for d in sorted(targets, key=lambda k: (k not in targeted, abs(targets[k] - k), k)):
         t = targets[d]
         if page_of[d] == page_of[t]:
             routers[page_of[d]].route_tidak(d, t, layout.labels[d][1])
+        elif t in incoming:  # a second branch into the same step: the same connector
+            routers[page_of[d]].tidak_to_connector(d, t, incoming[t], layout.labels[d][1])
         else:
             connector += 1
+            incoming[t] = str(connector)
             routers[page_of[d]].tidak_to_connector(d, t, str(connector), layout.labels[d][1])
             routers[page_of[t]].tidak_from_connector(d, t, str(connector))
     layout.connectors = connector

@@ -32,6 +32,7 @@ class Tautan:
 
     teks: str
     href: str | None = None
+    jenis: str = ""  # how the SOPs relate (prasyarat, lanjutan, ...), shown after the link
 
 
 @dataclass
@@ -90,6 +91,12 @@ def status_of(sop: Sop) -> str:
     return str(getattr(value, "value", value))
 
 
+def jenis_kaitan(kaitan: str) -> str:
+    """How a keterkaitan item relates (prasyarat, lanjutan, ...), '' when not said."""
+    jenis = getattr(kaitan, "jenis", None)
+    return str(getattr(jenis, "value", jenis)) if jenis else ""
+
+
 def e(text: object) -> str:
     return escape(str(text), quote=True)
 
@@ -106,7 +113,8 @@ def _links(items: list[Tautan]) -> str:
     out = []
     for t in items:
         inner = f'<a href="{e(t.href)}">{e(t.teks)}</a>' if t.href else e(t.teks)
-        out.append(f"<li>{inner}</li>")
+        how = f' <span class="status">{e(t.jenis.replace("_", " "))}</span>' if t.jenis else ""
+        out.append(f"<li>{inner}{how}</li>")
     return "<ol>" + "".join(out) + "</ol>"
 
 
@@ -137,7 +145,9 @@ def _identitas(sop: Sop) -> str:
 
 def _bagian(sop: Sop, ctx: Konteks) -> str:
     keterkaitan = (
-        _links(ctx.keterkaitan) if ctx.keterkaitan is not None else _items(list(sop.keterkaitan))
+        _links(ctx.keterkaitan)
+        if ctx.keterkaitan is not None
+        else _links([Tautan(str(k), None, jenis_kaitan(k)) for k in sop.keterkaitan])
     )
     parts = [
         ("Dasar Hukum", _items(sop.dasar_hukum)),
@@ -178,17 +188,17 @@ def _langkah(sop: Sop) -> str:
             else:
                 branch = _("Decision: if not, step {no}").format(no=tno)
             aktivitas += f'<span class="cabang">{e(branch)}</span>'
-        cells = [
-            ("Pelaksana", e(who)),
-            ("Kelengkapan", e(step.kelengkapan or "")),
-            ("Waktu", e(step.waktu.teks if step.waktu else "")),
-            ("Output", e(step.output or "")),
-            ("Keterangan", e(step.keterangan or "")),
+        cells = [  # Pelaksana, Kelengkapan, Waktu, Output, Keterangan (phone labels: CSS)
+            who,
+            step.kelengkapan or "",
+            step.waktu.teks if step.waktu else "",
+            step.output or "",
+            step.keterangan or "",
         ]
-        tds = "".join(f'<td data-label="{k}">{v}</td>' for k, v in cells)
+        tds = "".join(f"<td>{e(v)}</td>" for v in cells)
         rows.append(
             f'<tr id="langkah-{i + 1}"><th scope="row" class="no">{i + 1}</th>'
-            f'<td data-label="Aktivitas">{aktivitas}</td>{tds}</tr>'
+            f"<td>{aktivitas}</td>{tds}</tr>"
         )
     caption = _("Procedure steps of SOP {nama}").format(nama=sop.nama)
     return (
@@ -241,7 +251,11 @@ def _temuan(items: list[Temuan]) -> str:
 def _print_pages(sop: Sop, ident: str) -> str:
     layout = layout_prosedur(sop, paged=True)
     w_mm, h_mm = sop.kertas.mm
-    pages = "".join(svg_pages(sop, paged=True, full=True, ident=f"{ident}-cetak", layout=layout))
+    pages = "".join(
+        svg_pages(
+            sop, paged=True, full=True, ident=f"{ident}-cetak", layout=layout, accessible=False
+        )
+    )
     return (
         f'<style media="print">@page prosedur {{ size: {h_mm}mm {w_mm}mm; margin: 0; }}</style>'
         f'<section class="cetak" aria-hidden="true">{pages}</section>'
@@ -279,7 +293,15 @@ def render_page(sop: Sop, ctx: Konteks | None = None) -> str:
             )
             + "</ul>"
         )
-    flow = svg_pages(sop, paged=False, full=False, ident=ctx.ident)[0]
+    # the table beside the figure tells every step: the description only points to it
+    summary = _("{steps} steps by {lanes} pelaksana; the table of the procedure describes each.")
+    flow = svg_pages(
+        sop,
+        paged=False,
+        full=False,
+        ident=ctx.ident,
+        desc=summary.format(steps=len(sop.kegiatan), lanes=len(sop.pelaksana)),
+    )[0]
     caption = e(_("Flowchart: the numbers on the left are the step numbers of the table."))
     figure = f'<figure class="alur">{flow}<figcaption>{caption}</figcaption></figure>'
     procedure = e(_("Procedure"))

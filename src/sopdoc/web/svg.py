@@ -53,6 +53,12 @@ def n(value: float) -> str:
     return "0" if text == "-0" else text
 
 
+def n1(value: float) -> str:
+    """A text position: one decimal (a tenth of a point) is exact enough for a baseline."""
+    text = f"{value:.1f}".rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
 def attr(text: str) -> str:
     return escape(text, quote=True)
 
@@ -100,7 +106,14 @@ def describe_flow(sop: Sop) -> str:
 class _Painter:
     """Writes the SVG elements of one page of a layout into a list of strings."""
 
-    def __init__(self, layout: ProcedureLayout, sop: Sop, view: _View, ident: str):
+    def __init__(
+        self, layout: ProcedureLayout, sop: Sop, view: _View, ident: str, accessible: bool
+    ):
+        self.accessible = accessible
+        self.font_size = layout.style.body_size  # what the enclosing group sets already
+        self.bold = False
+        self.anchor = "start"
+        self.group_x: float | None = None
         self.layout = layout
         self.sop = sop
         self.view = view
@@ -127,12 +140,11 @@ class _Painter:
         anchor: str = "start",
         bold: bool = False,
     ) -> None:
-        weight = ' font-weight="bold"' if bold else ""
-        middle = f' text-anchor="{anchor}"' if anchor != "start" else ""
-        self.out.append(
-            f'<text x="{n(x)}" y="{n(y)}" font-size="{n(size)}"{weight}{middle}>'
-            f"{escape(value)}</text>"
-        )
+        weight = ' font-weight="bold"' if bold and not self.bold else ""
+        middle = f' text-anchor="{anchor}"' if anchor != self.anchor else ""
+        sized = f' font-size="{n(size)}"' if size != self.font_size else ""
+        at = "" if x == self.group_x else f' x="{n1(x)}"'
+        self.out.append(f'<text{at} y="{n1(y)}"{sized}{weight}{middle}>{escape(value)}</text>')
 
     def lines(
         self,
@@ -194,7 +206,10 @@ class _Painter:
             self.cell(self.dx(col), top + h1, col.width, h2, HEADER_FILL)
         for col in cols:
             self.cell(self.dx(col), top + h1 + h2, col.width, h3, NUMBER_FILL)
-        self.out.append('</g><g class="kepala-teks" fill="#000">')
+        self.out.append(
+            f'</g><g class="kepala-teks" fill="#000" font-size="{n(hs)}" font-weight="bold">'
+        )
+        self.font_size, self.bold = hs, True
         for col in cols:
             if col.key in ("no", "aktivitas", "keterangan"):
                 x = self.dx(col)
@@ -247,6 +262,7 @@ class _Painter:
                 bold=True,
             )
         self.out.append("</g>")
+        self.font_size, self.bold = st.body_size, False
 
     def body(self, page: Page) -> None:
         st = self.st
@@ -256,32 +272,39 @@ class _Painter:
         top = page.body_top
         bottom = page.rows[-1].bottom if page.rows else top
         self.out.append('<g class="badan" fill="none" stroke="#000" stroke-width="0.75">')
-        for col in cols:
+        if not self.accessible:  # the print copy: the same grid as one path, lighter
+            grid = [f"M{n(left)} {n(top)}H{n(right)}"]
+            grid += [f"M{n(left)} {n(r.bottom)}H{n(right)}" for r in page.rows]
+            grid += [f"M{n(self.dx(c))} {n(top)}V{n(bottom)}" for c in cols]
+            grid.append(f"M{n(right)} {n(top)}V{n(bottom)}")
+            self.out.append(f'<path d="{"".join(grid)}"/>')
+        for col in cols if self.accessible else []:
             data = f' data-lane="{col.lane}"' if col.key == "lane" else ""
             cls = "lajur" if col.key == "lane" else f"kolom kolom-{col.key}"
             self.out.append(
                 f'<rect class="{cls}"{data} x="{n(self.dx(col))}" y="{n(top)}" '
                 f'width="{n(col.width)}" height="{n(bottom - top)}"/>'
             )
-        for row in page.rows:
+        for row in page.rows if self.accessible else []:
             self.out.append(
                 f'<rect class="baris" data-step="{row.step + 1}" x="{n(left)}" y="{n(row.y)}" '
                 f'width="{n(right - left)}" height="{n(row.height)}"/>'
             )
         self.out.append('</g><g class="badan-teks" fill="#000">')
-        for row in page.rows:
-            for col in cols:
-                if col.key == "lane":
-                    continue
-                if col.key == "no":
-                    lines = [str(row.step + 1)]
-                elif not self.view.full:
-                    continue
-                else:
-                    lines = row.cells.get(col.key, [])
-                center = col.key in ("no", "waktu")
+        for col in cols:  # column by column: a group holds the x and the anchor of its text
+            if col.key == "lane" or (col.key != "no" and not self.view.full):
+                continue
+            center = col.key in ("no", "waktu")
+            self.anchor = "middle" if center else "start"
+            gx = self.dx(col) + (col.width / 2 if center else st.cell_pad_x)
+            self.group_x = gx
+            middle = ' text-anchor="middle"' if center else ""
+            self.out.append(f'<g transform="translate({n1(gx)} 0)"{middle}>')
+            self.group_x = 0.0
+            for row in page.rows:
+                lines = [str(row.step + 1)] if col.key == "no" else row.cells.get(col.key, [])
                 self.lines(
-                    self.dx(col),
+                    -(col.width / 2 if center else st.cell_pad_x),
                     col.width,
                     row.y,
                     row.height,
@@ -290,6 +313,8 @@ class _Painter:
                     st.body_line,
                     center=center,
                 )
+            self.out.append("</g>")
+        self.group_x, self.anchor = None, "start"
         self.out.append("</g>")
 
     # -- the flowchart -------------------------------------------------------------
@@ -302,10 +327,11 @@ class _Painter:
             name = _("Off-page connector {no} (step {step})").format(no=sym.text, step=sym.step + 1)
         else:
             name = _("Step {name}").format(name=self.step_names[sym.step])
-        self.out.append(
-            f'<g class="simbol simbol-{kind}" data-kind="{kind}" data-step="{sym.step + 1}" '
-            f'data-lane="{sym.lane}"><title>{escape(name)}</title>'
-        )
+        if self.accessible:
+            self.out.append(
+                f'<g class="simbol" data-kind="{kind}" data-step="{sym.step + 1}" '
+                f'data-lane="{sym.lane}"><title>{escape(name)}</title>'
+            )
         if sym.kind is SymbolKind.TERMINATOR:
             self.out.append(
                 f'<rect x="{n(x)}" y="{n(y)}" width="{n(w)}" height="{n(h)}" rx="{n(h / 2)}"/>'
@@ -323,18 +349,20 @@ class _Painter:
                 f'font-size="{n(self.st.connector_size)}" text-anchor="middle" fill="#000" '
                 f'stroke="none">{escape(sym.text)}</text>'
             )
-        self.out.append("</g>")
+        if self.accessible:
+            self.out.append("</g>")
 
     def arrow(self, arrow: Arrow) -> None:
         shift = self.lane_shift()
         pts = [(px + shift, py) for px, py in arrow.points]
         kind = arrow.kind.value
         attrs = (
-            f'class="panah panah-{kind}" data-kind="{kind}" data-source="{arrow.source + 1}" '
+            f'class="panah" data-kind="{kind}" data-source="{arrow.source + 1}" '
             f'data-target="{arrow.target + 1}"'
         )
         if not arrow.head:
-            self.out.append(f'<g {attrs}><path d="{_path(pts)}"/></g>')
+            path = f'<path d="{_path(pts)}"/>'
+            self.out.append(f"<g {attrs}>{path}</g>" if self.accessible else path)
             return
         (ax, ay), (bx, by) = pts[-2], pts[-1]
         length = max(abs(bx - ax), abs(by - ay)) or 1.0
@@ -348,10 +376,10 @@ class _Painter:
             (base_x - uy * HEAD_HALF, base_y + ux * HEAD_HALF),
             (base_x + uy * HEAD_HALF, base_y - ux * HEAD_HALF),
         ]
-        self.out.append(
-            f'<g {attrs} data-end="{n(bx)},{n(by)}"><path d="{_path(line)}"/>'
-            f'<polygon class="kepala-panah" points="{_points(head)}" fill="#000"/></g>'
-        )
+        drawn = f'<path d="{_path(line)}"/><polygon points="{_points(head)}" fill="#000"/>'
+        if self.accessible:
+            drawn = f'<g {attrs} data-end="{n(bx)},{n(by)}">{drawn}</g>'
+        self.out.append(drawn)
 
     def label(self, arrow: Arrow) -> None:
         lab = arrow.label
@@ -392,11 +420,17 @@ class _Painter:
         head = (
             f'<svg xmlns="http://www.w3.org/2000/svg" class="sopdoc-alur"{place} '
             f'viewBox="{n(v.x)} {n(v.y)} {n(v.width)} {n(v.height)}" '
-            f'width="{n(v.width)}{units}" height="{n(v.height)}{units}" role="img" '
-            f'aria-labelledby="{t_id} {d_id}" '
-            f'font-family="{FONT}" data-pelaksana="{len(self.layout.lane_ids)}">'
-            f'<title id="{t_id}">{escape(title)}</title><desc id="{d_id}">{escape(desc)}</desc>'
+            f'width="{n(v.width)}{units}" height="{n(v.height)}{units}" '
+            f'font-family="{FONT}" font-size="{n(self.st.body_size)}" '
+            f'data-pelaksana="{len(self.layout.lane_ids)}"'
         )
+        if self.accessible:
+            head += (
+                f' role="img" aria-labelledby="{t_id} {d_id}"><title id="{t_id}">'
+                f'{escape(title)}</title><desc id="{d_id}">{escape(desc)}</desc>'
+            )
+        else:  # a copy for print, beside the accessible figure: hidden from screen readers
+            head += ' aria-hidden="true">'
         self.out = [head]
         if v.full:
             self.title(page)
@@ -422,13 +456,14 @@ def _lanes_view(layout: ProcedureLayout, page: Page) -> _View:
     lanes = layout.lane_columns
     no_x = lanes[0].x - no.width
     bottom = page.rows[-1].bottom if page.rows else page.body_top
+    pad = 0.5  # half a line width: the outer lines are drawn whole
     return _View(
         columns=[no, *lanes],
         offsets={"no": no_x - no.x},
-        x=no_x,
-        y=page.table_top,
-        width=lanes[-1].right - no_x,
-        height=bottom - page.table_top,
+        x=no_x - pad,
+        y=page.table_top - pad,
+        width=lanes[-1].right - no_x + 2 * pad,
+        height=bottom - page.table_top + 2 * pad,
         full=False,
     )
 
@@ -456,6 +491,8 @@ def svg_pages(
     layout: ProcedureLayout | None = None,
     units: str = "pt",
     gap: float | None = None,
+    accessible: bool = True,
+    desc: str | None = None,
 ) -> list[str]:
     """One ``<svg>`` element per procedure page (one in all when not ``paged``).
 
@@ -463,10 +500,12 @@ def svg_pages(
     and the lanes only. ``ident`` prefixes the element ids (unique in an HTML page).
     ``units`` of the width and height (``pt``: the paper's size; ``""``: user units).
     ``gap``: stack the pages as nested ``<svg>`` this far apart (for one SVG document).
+    ``accessible=False`` leaves out the titles and the description (a hidden print copy).
+    ``desc``: the figure's description (default: the flow in words, :func:`describe_flow`).
     """
     layout = layout or layout_prosedur(sop, paged=paged)
     title = _("Flowchart of SOP {nama}").format(nama=sop.nama)
-    desc = describe_flow(sop)
+    desc = desc if desc is not None else describe_flow(sop)
     out = []
     at = None if gap is None else 0.0
     for page in layout.pages:
@@ -477,7 +516,7 @@ def svg_pages(
             page_title += " " + _("(page {no} of {total})").format(
                 no=page.index + 1, total=len(layout.pages)
             )
-        painter = _Painter(layout, sop, view, pid)
+        painter = _Painter(layout, sop, view, pid, accessible)
         out.append(painter.page(page, page_title, desc, units, at))
         if at is not None:
             at += view.height + (gap or 0.0)

@@ -12,7 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...i18n import _
-from ..bahan import AcuanSel, Bahan, Catatan, Gambar, Kotak, Label, Panah, Simbol, Titik
+from ..bahan import (
+    AcuanSel,
+    Bahan,
+    Catatan,
+    Gambar,
+    JenisSimbol,
+    Kotak,
+    Label,
+    Panah,
+    Simbol,
+    Titik,
+)
 from .gaya import Gaya
 from .geometri import Hasil
 from .ooxml import Elemen, q
@@ -106,9 +117,15 @@ class Keluaran:
         self.bahan.catatan.append(Catatan(pesan=pesan, halaman=halaman))
 
     def rapikan(self) -> None:
-        """Give an empty symbol the text of a label laid over it (a text box on a shape)."""
+        """Give an empty symbol the text of a label laid over it (a text box on a shape).
+
+        A branch word ("Ya", "Tidak", "Y", "T") stays a label: it is written beside a
+        decision, often inside the empty corners of its box."""
         sisa = []
         for lab in self.bahan.label:
+            if lab.teks.strip().lower().rstrip(".") in _CABANG:
+                sisa.append(lab)
+                continue
             host = next(
                 (
                     s
@@ -124,8 +141,16 @@ class Keluaran:
         self.bahan.label = sisa
 
 
+_CABANG = {"ya", "tidak", "y", "t", "tdk", "yes", "no", "ok"}
+
+
 def _di_dalam(lab: Label, s: Simbol) -> bool:
+    """Whether the label lies over the symbol (over the diamond itself, for a decision)."""
     a, b = lab.kotak, s.kotak
+    if s.jenis is JenisSimbol.KEPUTUSAN:
+        (cx, cy), (lx, ly) = b.tengah, a.tengah
+        if abs(lx - cx) / max(b.lebar / 2, 1e-6) + abs(ly - cy) / max(b.tinggi / 2, 1e-6) > 1:
+            return False
     ix = max(0.0, min(a.x1, b.x1) - max(a.x0, b.x0))
     iy = max(0.0, min(a.y1, b.y1) - max(a.y0, b.y0))
     area = max(a.lebar * a.tinggi, 1e-6)

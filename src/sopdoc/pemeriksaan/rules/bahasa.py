@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...i18n import _
+from ...i18n import L_
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, SpecPath, rule
 from ..ejaan import Temuan, ejaan
@@ -93,13 +93,16 @@ def ejaan_tidak_baku(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
                 first[key] = (path, t)
     for key, (path, t) in first.items():
         n = more.get(key, 0)
-        lagi = _("; also in {count} other places").format(count=n) if n else ""
+        lagi = L_("; also in {count} other places", count=n) if n else ""
         yield Problem(
             path,
-            _("{where} uses a non-standard spelling (KBBI): {written}, standard {standard}").format(
-                where=uraian(path), written=quote(t.tertulis, 40), standard=quote(t.baku, 40)
-            )
-            + lagi,
+            L_(
+                "{where} uses a non-standard spelling (KBBI): {written}, standard {standard}{more}",
+                where=uraian(path),
+                written=quote(t.tertulis, 40),
+                standard=quote(t.baku, 40),
+                more=lagi,
+            ),
         )
 
 
@@ -137,7 +140,8 @@ def nomenklatur_usang(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         for tertulis, u in cek.usang_dalam(text):
             yield Problem(
                 path,
-                _("{where} uses the obsolete term {old}; write {new} ({basis})").format(
+                L_(
+                    "{where} uses the obsolete term {old}; write {new} ({basis})",
                     where=uraian(path),
                     old=quote(tertulis, 40),
                     new=quote(u.baku, 80),
@@ -247,10 +251,9 @@ def istilah_dua_ejaan(ctx: LintContext) -> Iterator[Problem]:
             for sop, path in places:
                 yield Problem(
                     path,
-                    _(
+                    L_(
                         "{where} writes {form}, elsewhere {other} ({count}x in the catalog); "
-                        "use one spelling"
-                    ).format(
+                        "use one spelling",
                         where=uraian(path),
                         form=quote(form, 40),
                         other=quote(best, 40),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...i18n import _
+from ...i18n import L_, _
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, SpecPath, rule
 from ..text import quote, uraian, words
@@ -22,6 +22,7 @@ _PENANDA = re.compile(
     r"|(?P<miring>(?<=/)\s*(?=/))"
 )
 _KOSONG = frozenset({"-", "–", "—", "?", "menyusul", "tba", "tbd", "n/a"})
+_STRIP = frozenset({"-", "–", "—"})
 
 # Values that may be '-' by usage: a lone keterkaitan or keterangan '-' means 'none';
 # F101 reports '-' in the required sections; pangkat and NIP '-' of an elected official
@@ -121,11 +122,13 @@ def teks_belum_selesai(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             continue
         bare = text.strip()
         if bare.lower() in _KOSONG:
-            if not _boleh_strip(path):
+            if bare not in _STRIP or not _boleh_strip(path):
                 yield Problem(
                     path,
-                    _("{where} is only {value}; fill in the value").format(
-                        where=uraian(path), value=quote(bare)
+                    L_(
+                        "{where} is only {value}; fill in the value",
+                        where=uraian(path),
+                        value=quote(bare),
                     ),
                 )
             continue
@@ -137,8 +140,10 @@ def teks_belum_selesai(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if found:
             yield Problem(
                 path,
-                _("{where} is unfinished: it still holds {what}").format(
-                    where=uraian(path), what=", ".join(dict.fromkeys(found))
+                L_(
+                    "{where} is unfinished: it still holds {what}",
+                    where=uraian(path),
+                    what=", ".join(dict.fromkeys(found)),
                 ),
             )
 
@@ -190,8 +195,10 @@ def nomor_urut_ganda(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             continue
         yield Problem(
             path,
-            _(
+            L_(
                 "{where} starts with a list number {number}; the form numbers it itself, "
-                "remove the number"
-            ).format(where=uraian(path), number=quote(m[0].strip(), 12)),
+                "remove the number",
+                where=uraian(path),
+                number=quote(m[0].strip(), 12),
+            ),
         )

@@ -653,8 +653,10 @@ def huruf_kapital_kutipan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         if salah:
             yield Problem(
                 ("dasar_hukum", b.indeks),
-                _("Citation {name} is capitalised against the citation rules: {what}").format(
-                    name=b.kutipan.nama_pendek, what="; ".join(salah)
+                L_(
+                    "Citation {name} is capitalised against the citation rules: {what}",
+                    name=b.kutipan.nama_pendek,
+                    what="; ".join(salah),
                 ),
             )
 
@@ -716,7 +718,10 @@ def nomor_tahun_judul(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             )
         yield Problem(
             ("dasar_hukum", b.indeks),
-            _("Citation {cited} with the title {title}: {what}").format(
-                cited=k.nama_pendek, title=quote(k.judul or "", 60), what=what
+            L_(
+                "Citation {cited} with the title {title}: {what}",
+                cited=k.nama_pendek,
+                title=quote(k.judul or "", 60),
+                what=what,
             ),
         )

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from typing import Generic, Protocol, TypeVar
 
 from ...i18n import L_, Message
 from ...model import Sop
@@ -12,26 +13,43 @@ from ..core import LintContext, Problem, Severity, rule
 from ..text import quote, strip_sop
 
 
-def _nomor_key(text: str) -> str:
+def nomor_key(text: str) -> str:
+    """A nomor as compared: no markup, no leading 'SOP'/'Nomor', no spaces, upper case."""
     t = re.sub(r"<[^<>]*>", "", text)
     t = re.sub(r"(?i)^\s*(sop|nomor|no\.?)\s*", "", t)
     return re.sub(r"\s+", "", t).upper()
 
 
-class _Indeks:
-    def __init__(self, sops: list[Sop]):
-        self.by_nama: dict[str, Sop] = {}
-        self.by_nomor: dict[str, Sop] = {}
+class Bernama(Protocol):
+    """Anything with the nama and nomor of an SOP (an Sop, a site's index entry)."""
+
+    @property
+    def nama(self) -> str: ...
+
+    @property
+    def nomor(self) -> str: ...
+
+
+B = TypeVar("B", bound=Bernama)
+
+
+class IndeksKeterkaitan(Generic[B]):
+    """Finds the SOP a keterkaitan entry names, by nama or by nomor (the lint rules and
+    the site's links resolve entries the same way)."""
+
+    def __init__(self, sops: Sequence[B]):
+        self.by_nama: dict[str, B] = {}
+        self.by_nomor: dict[str, B] = {}
         for sop in sops:
             self.by_nama.setdefault(strip_sop(sop.nama), sop)
-            self.by_nomor.setdefault(_nomor_key(sop.nomor), sop)
+            self.by_nomor.setdefault(nomor_key(sop.nomor), sop)
 
-    def find(self, ref: str) -> Sop | None:
-        return self.by_nama.get(strip_sop(ref)) or self.by_nomor.get(_nomor_key(ref))
+    def find(self, ref: str) -> B | None:
+        return self.by_nama.get(strip_sop(ref)) or self.by_nomor.get(nomor_key(ref))
 
 
-def _indeks(ctx: LintContext) -> _Indeks:
-    return ctx.memo("keterkaitan.indeks", lambda: _Indeks(ctx.sops))
+def _indeks(ctx: LintContext) -> IndeksKeterkaitan[Sop]:
+    return ctx.memo("keterkaitan.indeks", lambda: IndeksKeterkaitan(ctx.sops))
 
 
 def _resolved(ctx: LintContext, sop: Sop) -> list[Sop | None]:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ...i18n import L_, _
+from ...i18n import L_, Message, _
 from ...model import Sop
 from ...wilayah import DataWilayah, Tingkat, Wilayah, data_wilayah, kunci_nama
 from ..core import LintContext, Problem, Severity, SpecPath, rule
@@ -325,8 +325,12 @@ def wilayah_lain(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             if msg is not None:
                 yield Problem(
                     path,
-                    _("{where} names {phrase}, but this SOP belongs to {own}{why}").format(
-                        where=uraian(path), phrase=quote(f.tertulis), own=milik.sebutan, why=msg
+                    L_(
+                        "{where} names {phrase}, but this SOP belongs to {own}{why}",
+                        where=uraian(path),
+                        phrase=quote(f.tertulis),
+                        own=milik.sebutan,
+                        why=msg,
                     ),
                 )
                 break
@@ -454,11 +458,26 @@ def unit_di_luar_instansi(ctx: LintContext) -> Iterator[Problem]:
             if (loc, f.tertulis) in seen:
                 continue
             seen.add((loc, f.tertulis))
-            msg: str | None = None
-            if not f.wilayah and f.lapis in (0, 1, 2):
-                msg = _("{region} is not in the Kemendagri list of regions").format(
-                    region=quote(f.tertulis)
-                ) + _mirip(f, milik, data)
+            msg: Message | str | None = None
+            # the kop prints the unit's place: unit and instansi must name the same one
+            kop = next((pf for pp, pf in by_lapis[f.lapis] if pp[0] == "kop"), None)
+            if (
+                kop is not None
+                and path[0] != "kop"
+                and f.lapis in (0, 1, 2)
+                and kunci_nama(f.nama) != kunci_nama(kop.nama)
+            ):
+                msg = L_(
+                    "{region} differs from {kop} printed in the kop",
+                    region=quote(f.tertulis),
+                    kop=quote(kop.tertulis),
+                )
+            elif not f.wilayah and f.lapis in (0, 1, 2):
+                msg = L_(
+                    "{region} is not in the Kemendagri list of regions{hint}",
+                    region=quote(f.tertulis),
+                    hint=_mirip(f, milik, data),
+                )
             elif f.wilayah and f.lapis >= 2:
                 levels = [i for i in range(f.lapis) if milik.kode.get(i) and by_lapis.get(i)]
                 if levels:
@@ -466,7 +485,8 @@ def unit_di_luar_instansi(ctx: LintContext) -> Iterator[Problem]:
                     parents = milik.kode[deepest]
                     inside = any(w.kode.startswith(p + ".") for w in f.wilayah for p in parents)
                     if not inside:
-                        msg = _("{region} does not lie in {parent}; {region} is {where}").format(
+                        msg = L_(
+                            "{region} does not lie in {parent}; {region} is {where}",
                             region=quote(f.tertulis),
                             parent=quote(by_lapis[deepest][0][1].tertulis),
                             where=_letak(f, data),

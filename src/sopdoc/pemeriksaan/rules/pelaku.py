@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ...i18n import _
+from ...i18n import L_, _
 from ...model import Sop
 from ..core import LintContext, Problem, Severity, rule
 from ..peran import PeranRef, tokens
@@ -106,10 +106,13 @@ def pelaku_bukan_lajur(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             nama = ctx.peran.written(step.aktivitas, ref)
             yield Problem(
                 ("kegiatan", i, "aktivitas"),
-                _(
+                L_(
                     "Step {n}: the activity says {actor} does it, but the step is drawn in the "
-                    "lane {lane}"
-                ).format(n=i + 1, actor=quote(nama), lane=_label_lajur(sop, i)),
+                    "lane {lane}",
+                    n=i + 1,
+                    actor=quote(nama),
+                    lane=_label_lajur(sop, i),
+                ),
             )
             break
 
@@ -192,10 +195,9 @@ def tanda_tangan_tanpa_wewenang(sop: Sop, ctx: LintContext) -> Iterator[Problem]
             continue
         yield Problem(
             ("kegiatan", i, "aktivitas"),
-            _(
+            L_(
                 "Step {n} {act} in the lane {lane}, which has no authority for it; the "
-                "signatory's lane is {signer}"
-            ).format(
+                "signatory's lane is {signer}",
                 n=i + 1,
                 act=quote(m[0]),
                 lane=_label_lajur(sop, i),
@@ -270,10 +272,9 @@ def serah_ke_dua_pelaksana(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             nama = [ctx.peran.written(step.aktivitas, r) for r in named]
             yield Problem(
                 ("kegiatan", i, "aktivitas"),
-                _(
+                L_(
                     "Step {n} hands over to {names} at once, but the next step ({next}) is done "
-                    "by {lane} alone; name the one who receives it"
-                ).format(
+                    "by {lane} alone; name the one who receives it",
                     n=i + 1,
                     names=_(" and ").join(quote(x) for x in nama),
                     next=alur.succ[i][0] + 1,

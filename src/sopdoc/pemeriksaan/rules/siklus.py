@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ...errors import Location
-from ...i18n import _
+from ...i18n import L_
 from ...model import Sop
 from ...siklus.model import StatusSop
 from ...siklus.rekaman import RekamanKatalog, load_rekaman_folders
@@ -52,7 +52,7 @@ def berlaku_tanpa_efektif(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     if sop.status is StatusSop.BERLAKU and sop.tanggal.efektif is None:
         yield Problem(
             ("tanggal", "efektif"),
-            _("The SOP is in force (status: berlaku) but has no Tanggal Efektif"),
+            L_("The SOP is in force (status: berlaku) but has no Tanggal Efektif"),
             key=True,
         )
 
@@ -78,7 +78,7 @@ def berlaku_tanpa_penetapan(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
     if sop.status is StatusSop.BERLAKU and sop.penetapan is None:
         yield Problem(
             ("status",),
-            _(
+            L_(
                 "The SOP is in force (status: berlaku) but names no penetapan (nomor and tanggal "
                 "of the Keputusan)"
             ),
@@ -114,7 +114,7 @@ def diganti_tanpa_pengganti(ctx: LintContext) -> Iterator[Problem]:
         if not sop.diganti_oleh:
             yield Problem(
                 ("status",),
-                _(
+                L_(
                     "The SOP is replaced (status: diganti) but diganti_oleh does not name the "
                     "nomor of the SOP that replaces it"
                 ),
@@ -123,8 +123,9 @@ def diganti_tanpa_pengganti(ctx: LintContext) -> Iterator[Problem]:
         elif ctx.katalog_lengkap and "".join(sop.diganti_oleh.split()).upper() not in nomors:
             yield Problem(
                 ("diganti_oleh",),
-                _("No SOP of the catalog has the nomor {nomor} named in diganti_oleh").format(
-                    nomor=quote(sop.diganti_oleh)
+                L_(
+                    "No SOP of the catalog has the nomor {nomor} named in diganti_oleh",
+                    nomor=quote(sop.diganti_oleh),
                 ),
                 sop=sop,
             )
@@ -171,10 +172,12 @@ def evaluasi_tanpa_revisi(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
         return
     yield Problem(
         ("tanggal", "revisi"),
-        _(
+        L_(
             "The evaluation of {date} ({record}) concluded perlu_revisi, but the SOP has not been "
-            "revised since"
-        ).format(date=ev.tanggal.isoformat(), record=ev.posisi("kesimpulan") or ev.sumber),
+            "revised since",
+            date=ev.tanggal.isoformat(),
+            record=ev.posisi("kesimpulan") or ev.sumber,
+        ),
         key=True,
     )
 
@@ -215,9 +218,12 @@ def monitoring_langkah_asing(sop: Sop, ctx: LintContext) -> Iterator[Problem]:
             where = mon.posisi("langkah", i, "langkah") or Location(str(mon.sumber))
             yield Problem(
                 ("langkah", i, "langkah"),
-                _(
+                L_(
                     "The monitoring judges step {step}, which SOP {nomor} does not have (it has "
-                    "{n} steps)"
-                ).format(step=row.langkah, nomor=sop.nomor, n=len(sop.kegiatan)),
+                    "{n} steps)",
+                    step=row.langkah,
+                    nomor=sop.nomor,
+                    n=len(sop.kegiatan),
+                ),
                 lokasi=where,
             )
