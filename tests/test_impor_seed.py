@@ -251,3 +251,21 @@ def test_cli_folder_jobs_progress_and_lint(tmp_path: Path) -> None:
     assert "Traceback" not in r.stderr
     # --lint ran the checker on what was imported: the seed's known defects are reported
     assert "PK-KEC-KBS-011" in r.stdout + r.stderr
+
+
+def test_html_page_with_two_sops_and_escaped_residue(tmp_path: Path) -> None:
+    body = HTML.split("<body>", 1)[1].split("</body>", 1)[0]
+    second = body.replace("020 / VI / 2025", "021 / VI / 2025").replace(
+        "Mengajukan permohonan", "&lt;p&gt;Mengajukan permohonan&lt;/p&gt;"
+    )
+    src = tmp_path / "dua.html"
+    src.write_text(f"<html><body>{body}<hr>{second}</body></html>", encoding="utf-8")
+    result = import_file(src)
+    assert [s.nomor for s in result.sops] == [
+        "PK. KEC. KBS / 020 / VI / 2025",
+        "PK. KEC. KBS / 021 / VI / 2025",
+    ]
+    assert result.sops[1].kegiatan[0].aktivitas == "Mengajukan permohonan"
+    assert result.sops[1].unit == "Kecamatan Kebasen"  # the letterhead goes with each SOP
+    kept = import_file(src, keep_markup=True)
+    assert kept.sops[1].kegiatan[0].aktivitas == "<p>Mengajukan permohonan</p>"

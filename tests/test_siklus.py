@@ -6,6 +6,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from datetime import date
 from pathlib import Path
 
@@ -321,6 +322,8 @@ def test_monitoring_form_blank_and_filled(tmp_path: Path) -> None:
     again = tmp_path / "again.docx"
     formulir.formulir_monitoring(sop, again, record)
     assert again.read_bytes() == (tmp_path / "filled.docx").read_bytes()  # reproducible
+    with zipfile.ZipFile(again) as package:  # no clock in the package: dates are fixed
+        assert {info.date_time for info in package.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_evaluation_form_has_the_seven_criteria(tmp_path: Path) -> None:

@@ -281,10 +281,12 @@ def test_internal_edition_shows_findings(katalog: Path, tmp_path: Path, browser:
     try:
         w.page.goto((out / "index.html").as_uri())
         assert w.page.locator("table.daftar thead th").last.inner_text() == "Pemeriksaan"
-        w.page.goto((out / "sop" / "PK-KEC-KBS-099-II-2025.html").as_uri())
-        findings = w.page.locator(".periksa li")
-        assert findings.count() >= 1  # 'SOP Pengarsipan' is not in the catalog (K101)
-        assert "K101" in w.page.locator(".periksa").inner_text()
+        # 099 names 010 as prasyarat, 010 does not name 099 back: K102 on 010's page
+        w.page.goto((out / "sop" / "PK-KEC-KBS-010-I-2024.html").as_uri())
+        k102 = w.page.locator(".periksa li", has_text="K102")
+        assert k102.count() == 1
+        assert "peringatan" in k102.inner_text()  # the severity in words, not colour only
+        assert "Pelayanan Rekomendasi Izin" in k102.inner_text()
         assert w.page.locator("ul.unduh").count() == 0  # --no-docx
         w.check_clean()
     finally:

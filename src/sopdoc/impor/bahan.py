@@ -19,6 +19,13 @@ The contract between readers and the assembler:
 - A cell's ``paragraf`` are its paragraphs as printed, line breaks inside a
   paragraph kept as ``\\n``; list markers the author typed stay in the text,
   markers Word numbering generated are given in ``penomoran`` per paragraph.
+  A PDF does not say which line end is a wrap: in a ``format="pdf"`` Bahan
+  every printed line end inside a paragraph is a ``\\n`` (a word split by a
+  hyphen or mid-word stays split as printed), and the reader starts a new
+  paragraph where the page shows one: a larger gap, a list marker ("1.", "a)",
+  "•") at a line's start, or a line ending early although the next line's first
+  word would have fitted (a typed line break). List markers are always text
+  there (``penomoran`` stays empty).
 - Symbols are classified by geometry (:class:`JenisSimbol`); ``bentuk`` keeps
   what the reader saw (e.g. ``"prstGeom:flowChartDecision"``, ``"vml:diamond-path"``,
   ``"pdf:path-4-points"``) for the report.

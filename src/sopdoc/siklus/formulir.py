@@ -151,9 +151,11 @@ def _tanda_tangan(
 
 
 def _simpan(doc: DocxDocument, path: str | os.PathLike[str]) -> None:
+    from ..docx import reproducible_zip
+
     buf = io.BytesIO()
     doc.save(buf)
-    write_atomic(path, buf.getvalue())
+    write_atomic(path, reproducible_zip(buf.getvalue()))  # same content, same bytes
 
 
 def _tempat(sop: Sop) -> str:

@@ -20,7 +20,7 @@ from html import escape
 from importlib import resources
 
 from ..docx import tanggal_indonesia
-from ..i18n import _, current_language
+from ..i18n import _, current_language, pgettext
 from ..layout import layout_prosedur
 from ..model import Sop
 from .svg import svg_pages
@@ -239,8 +239,15 @@ def _temuan(items: list[Temuan]) -> str:
     head = '<section class="periksa"><h2>' + e(_("Checker findings (internal)")) + "</h2>"
     if not items:
         return head + "<p>" + e(_("No findings: the spec passes every rule.")) + "</p></section>"
+    # the severity in words too: colour alone does not reach everyone
+    words = {
+        "error": pgettext("severity", "error"),
+        "warning": pgettext("severity", "warning"),
+        "info": pgettext("severity", "note"),
+    }
     rows = "".join(
         f'<li class="{e(t.tingkat)}"><code>{e(t.kode)}</code> '
+        f"<strong>{e(words.get(t.tingkat, t.tingkat))}</strong> "
         + (e(_("line {line}").format(line=t.baris)) + ": " if t.baris else "")
         + f"{e(t.pesan)}</li>"
         for t in items

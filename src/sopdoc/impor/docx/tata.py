@@ -30,6 +30,7 @@ _P, _TBL, _SDT, _CUSTOM, _SECT = (
 )
 _DRAWING, _PICT, _PPR = q("w:drawing"), q("w:pict"), q("w:pPr")
 _BAGIAN_MIN = 14.0  # Word splits a row over the page bottom only if a line fits before it
+_PERLU_SIFAT = {q("w:pStyle"), q("w:numPr")}  # what numbering depends on
 _WRAP_SLACK = 0.0  # taken off every text width (the reader estimates; it needs no bound)
 
 
@@ -258,7 +259,10 @@ class Tata:
 
         ``tabel``: the style of the table the paragraph is in."""
         ppr = p[0] if len(p) and p[0].tag == _PPR else None  # pPr comes first when present
-        sifat = self.gaya.paragraf(ppr, tabel)
+        if ukur or (ppr is not None and _PERLU_SIFAT.intersection(c.tag for c in ppr)):
+            sifat = self.gaya.paragraf(ppr, tabel)
+        else:  # nothing to place or number: the style's properties do
+            sifat = self.gaya.paragraf(None, tabel)
         isi = isi_paragraf(p, self.gaya)
         penanda = self.nomor.penanda(sifat.num_id, sifat.ilvl)
         size = isi.ukuran or sifat.ukuran
