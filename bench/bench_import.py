@@ -23,6 +23,7 @@ from typing import TypeVar
 
 import sopdoc
 from sopdoc.impor import baca_bahan, import_bahan
+from sopdoc.pdf import find_soffice
 
 from .catalog import generate_catalog
 
@@ -85,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
             formats.append(("DOCX", docx_files, _docx_floor, "python-docx Document()"))
         else:
             rows.append(("DOCX", "reader not available"))
-        if args.pdf and _available("pdf") and sopdoc.pdf.find_soffice():
+        if args.pdf and _available("pdf") and find_soffice():
             built = sopdoc.build_pdf(sops[: args.pdf], root / "pdf")
             pdf_files = [Path(r.job.pdf) for r in built if r.ok]
             formats.append(("PDF", pdf_files, _pdf_floor, "pdfminer.six extract_text()"))

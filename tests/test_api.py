@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import inspect
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -50,3 +52,31 @@ def test_load_paths_keeps_what_loads_and_reports_the_rest(tmp_path: Path) -> Non
     assert not loaded.katalog_lengkap
     with pytest.raises(sopdoc.SpecLoadError):
         loaded.raise_errors()
+
+
+def test_import_sopdoc_loads_no_heavy_library() -> None:
+    """python-docx, pypdf, fontTools, pydantic and the checker load when first needed."""
+    code = (
+        "import sys, sopdoc\n"
+        "heavy = ('docx', 'pypdf', 'fontTools', 'pydantic', 'yaml', 'sopdoc.pemeriksaan')\n"
+        "print(','.join(m for m in heavy if m in sys.modules))\n"
+        "sopdoc.Sop\n"
+        "print('pydantic' in sys.modules, 'docx' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines() == ["", "True False"]
+
+
+def test_help_imports_no_command_module() -> None:
+    code = (
+        "import sys\n"
+        "from sopdoc.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.startswith('sopdoc.cli.')))\n"
+        "print('pydantic' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-2:] == ["['sopdoc.cli.argparse_i18n']", "False"]

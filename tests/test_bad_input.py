@@ -9,7 +9,7 @@ editors show them.
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +17,17 @@ import pytest
 
 import sopdoc
 from sopdoc import SpecLoadError
+from sopdoc.i18n import set_language
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """These cases check the English messages (``--lang en``); Indonesian, the default, is
+    checked by the cases in both languages (test_yaml_mistakes, test_waktu's *_id tests)."""
+    set_language("en")
+    yield
+    set_language(None)
+
 
 BASE = textwrap.dedent(
     """\
@@ -418,19 +429,12 @@ CASES = [
     Case(
         "unclosed bracket",
         edit("[camat, sekcam]", "[camat, sekcam"),
-        [
-            (
-                19,
-                10,
-                "did not find expected ',' or ']' while parsing a flow sequence "
-                "that starts at line 18, column 16",
-            )
-        ],
+        [(18, 16, "the [ here opens a list that is never closed with ]; close it")],
     ),
     Case(
         "bad indentation",
         edit("  camat: Camat", " camat: Camat"),
-        [(12, 9, "YAML syntax error: mapping values are not allowed")],
+        [(12, 3, "'sekcam:' is indented more than 'camat:' on line 11")],
     ),
     Case(
         "two documents",

@@ -168,9 +168,9 @@ def test_restyled_template(tmp_path: Path) -> None:
 
 def test_bad_paths_exit_2(tmp_path: Path) -> None:
     missing = sopdoc_cli("build", str(tmp_path / "nope"), "-o", str(tmp_path / "out"))
-    assert missing.returncode == 2 and "no such file or folder" in missing.stderr
+    assert missing.returncode == 2 and "berkas atau folder tidak ada" in missing.stderr
     blocker = tmp_path / "a-file"
     blocker.write_text("x", encoding="utf-8")
     clash = sopdoc_cli("build", str(SPECS), "-o", str(blocker))
-    assert clash.returncode == 2 and "is not a folder" in clash.stderr
+    assert clash.returncode == 2 and "bukan folder" in clash.stderr
     assert "Traceback" not in clash.stderr + missing.stderr

@@ -102,7 +102,9 @@ def test_validate_bad_file_relative_path(tmp_path: Path) -> None:
     assert proc.returncode == 2
     assert proc.stdout == ""
     lines = proc.stderr.splitlines()
-    assert lines[0].startswith("spec.yaml:16:12: error: unknown unit 'detik' in waktu '5 detik'")
+    assert lines[0].startswith(
+        "spec.yaml:16:12: error: satuan 'detik' pada waktu '5 detik' tidak dikenal"
+    )
     assert lines[0].endswith("(kegiatan[1].waktu)")
     assert lines[-1] == "sopdoc: 1 galat di 1 berkas; tidak ada yang ditulis"
 
@@ -121,7 +123,9 @@ def test_validate_never_shows_a_traceback(tmp_path: Path) -> None:
     proc = sopdoc_cli("validate", *map(str, paths), str(tmp_path / "missing.yaml"))
     assert proc.returncode == 2
     assert "Traceback" not in proc.stderr and "internal error" not in proc.stderr
-    *error_lines, summary = proc.stderr.splitlines()
+    *lines, summary = proc.stderr.splitlines()
+    # a YAML mistake shows its line and a caret under the error line ("  5 | ...")
+    error_lines = [ln for ln in lines if not re.match(r"^\s+\d*\s\|", ln)]
     parsed = [ERROR_LINE.match(line) for line in error_lines]
     assert all(parsed), [ln for ln, m in zip(error_lines, parsed, strict=True) if not m]
     got = [(m["file"], int(m["line"]), int(m["col"])) for m in parsed if m]
@@ -145,8 +149,8 @@ def test_validate_catalog_reports_every_bad_file(tmp_path: Path) -> None:
     proc = sopdoc_cli("validate", ".", cwd=tmp_path)
     assert proc.returncode == 2
     assert proc.stderr.splitlines() == [
-        "b.yaml:2:1: error: unknown key 'nma'; did you mean 'nama'? (nma)",
-        "c.yaml:20:17: error: jika_tidak must name a step number from 1, or a step id "
+        "b.yaml:2:1: error: kunci 'nma' tidak dikenal; maksudnya 'nama'? (nma)",
+        "c.yaml:20:17: error: jika_tidak harus menyebut nomor langkah mulai 1, atau id langkah "
         "(kegiatan[2].jika_tidak)",
         "sopdoc: 2 galat di 2 berkas; tidak ada yang ditulis",
     ]

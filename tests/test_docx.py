@@ -365,5 +365,5 @@ def test_logo_in_the_letterhead(tmp_path: Path) -> None:
     kop_cell = doc.tables[0].rows[0].cells[0]
     assert kop_cell._tc.xpath(".//pic:pic")  # the picture sits in the letterhead cell
     missing = Sop.model_validate(base(logo=str(tmp_path / "nope.png")))
-    with pytest.raises(SpecLoadError, match="logo file not found"):
+    with pytest.raises(SpecLoadError, match="berkas logo tidak ditemukan"):
         build_docx(missing, tmp_path / "x.docx")

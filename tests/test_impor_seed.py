@@ -269,3 +269,8 @@ def test_html_page_with_two_sops_and_escaped_residue(tmp_path: Path) -> None:
     assert result.sops[1].unit == "Kecamatan Kebasen"  # the letterhead goes with each SOP
     kept = import_file(src, keep_markup=True)
     assert kept.sops[1].kegiatan[0].aktivitas == "<p>Mengajukan permohonan</p>"
+
+
+def test_public_api_names() -> None:
+    assert sopdoc.import_file is import_file
+    assert {"Impor", "ImporError", "import_file"} <= set(sopdoc.__all__)

@@ -133,7 +133,7 @@ def test_a_row_taller_than_a_page_is_refused() -> None:
     with pytest.raises(SpecLoadError) as exc:
         layout_prosedur(Sop.model_validate(data))
     assert exc.value.errors[0].path == "kegiatan[2].keterangan"
-    assert "too long to fit on one page" in exc.value.errors[0].message
+    assert "terlalu panjang untuk satu halaman" in exc.value.errors[0].message
 
 
 @pytest.mark.parametrize("lanes", [1, 2, 8, 12])

@@ -61,7 +61,7 @@ def test_load_error_exits_2_but_lints_the_rest(tmp_path: Path) -> None:
     (tmp_path / "k" / "021.yaml").write_text("nomor: [\n", encoding="utf-8")
     run = sopdoc(str(tmp_path / "k"), cwd=tmp_path)
     assert run.returncode == 2
-    assert "021.yaml:2:1: error: YAML syntax error" in run.stderr
+    assert "021.yaml:1:8: error: tanda [ di sini membuka daftar" in run.stderr
     assert "I105" in run.stdout  # the file that loaded was still checked
 
 
@@ -170,8 +170,8 @@ def test_bad_configuration_is_a_usage_error(tmp_path: Path) -> None:
         '[tool.sopdoc.lint]\nseverity = { I105 = "fatal" }\n', encoding="utf-8"
     )
     run = sopdoc("k", cwd=tmp_path)
-    assert run.returncode == 2 and "unknown severity 'fatal'" in run.stderr
-    with pytest.raises(ConfigError, match="matches no rule"):
+    assert run.returncode == 2 and "tingkat 'fatal' tidak dikenal" in run.stderr
+    with pytest.raises(ConfigError, match="tidak cocok dengan aturan mana pun"):
         lint(tmp_path / "k", config=LintConfig(), select=["ZZ"])
 
 

@@ -6,12 +6,24 @@ import json
 import re
 import shutil
 import subprocess
+from collections.abc import Iterator
 
 import pytest
 from pydantic import ValidationError
 
 from sopdoc import Kegiatan, SatuanWaktu, Waktu
+from sopdoc.i18n import set_language
 from sopdoc.waktu import WAKTU_JSON_PATTERN, parse_waktu
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """These cases check the English messages (``--lang en``); Indonesian, the default, is
+    checked by the cases in both languages (test_yaml_mistakes, test_waktu's *_id tests)."""
+    set_language("en")
+    yield
+    set_language(None)
+
 
 M, J, H, HK, MG, B = (
     SatuanWaktu.MENIT,
@@ -169,3 +181,50 @@ def test_menit_uses_the_upper_end_of_a_range() -> None:
 def test_serialises_as_written() -> None:
     step = Kegiatan.model_validate({"aktivitas": "a", "pelaksana": "x", "waktu": "1 s/d 2 HK"})
     assert step.model_dump(mode="json")["waktu"] == "1 s/d 2 HK"
+
+
+COMPOUND: list[tuple[str, float, SatuanWaktu, float]] = [
+    ("2 jam 30 menit", 150, M, 150),
+    ("1 hari 4 jam", 11.5, J, 690),
+    ("1 Jam 15 Mnt", 75, M, 75),
+    ("5 Menit.", 5, M, 5),
+    ("2 jam 30 menit.", 150, M, 150),
+    ("1 minggu 2 hari", 7, H, 3150),
+]
+
+
+@pytest.mark.parametrize(("text", "nilai", "satuan", "menit"), COMPOUND)
+def test_compound_and_trailing_dot(
+    text: str, nilai: float, satuan: SatuanWaktu, menit: float
+) -> None:
+    assert parse_waktu(text) == (nilai, None, satuan)
+    waktu = Waktu.model_validate(text)
+    assert (waktu.teks, waktu.menit) == (text, menit)
+    assert re.search(WAKTU_JSON_PATTERN, text)
+    # the model stores the text: dump and load give the same value back
+    assert Waktu.model_validate(waktu.model_dump()) == waktu
+
+
+HINTS: list[tuple[str, str, str]] = [
+    # (typed, a part of the English hint, the same in Indonesian)
+    ("2 setengah jam", "write e.g. '2,5 jam' or '2 jam 30 menit' or '150 menit'",
+     "tulis mis. '2,5 jam' atau '2 jam 30 menit' atau '150 menit'"),
+    ("dua setengah jam", "'2,5 jam' or '2 jam 30 menit' or '150 menit'",
+     "'2,5 jam' atau '2 jam 30 menit' atau '150 menit'"),
+    ("2½ jam", "'2,5 jam'", "'2,5 jam'"),
+    ("setengah jam", "write e.g. '0,5 jam' or '30 menit'", "tulis mis. '0,5 jam' atau '30 menit'"),
+    ("lima menit", "write e.g. '5 menit'", "tulis mis. '5 menit'"),
+    ("5 menit 3 jam", "the larger first, e.g. '3 jam 5 menit'",
+     "yang lebih besar lebih dulu, mis. '3 jam 5 menit'"),
+    ("sebentar", "write a number and a unit, e.g. '5 menit', '2 jam 30 menit'",
+     "tulis angka dan satuan, mis. '5 menit', '2 jam 30 menit'"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "en", "id_"), HINTS)
+def test_hint_shows_the_accepted_forms_of_what_was_typed(text: str, en: str, id_: str) -> None:
+    for lang, part in (("en", en), ("id", id_)):
+        set_language(lang)
+        with pytest.raises(ValueError) as info:
+            parse_waktu(text)
+        assert part in str(info.value), (lang, str(info.value))

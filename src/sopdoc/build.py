@@ -23,6 +23,7 @@ from . import __version__
 from .docx import build_docx, default_template
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .fileio import write_atomic
+from .i18n import _
 from .model import Sop
 from .spec import load, settings_files, spec_files
 
@@ -167,7 +168,7 @@ def _build(
             bar.step(path.name)
 
     if bar:
-        for _ in range(skipped):
+        for _i in range(skipped):
             bar.step("")
     todo = [(sop, path, digest) for sop, path, digest, needed in plan if needed]
     for _sop, path, _digest, needed in plan:
@@ -234,9 +235,13 @@ def _make_folder(out: Path) -> None:
     try:
         out.mkdir(parents=True, exist_ok=True)
     except (FileExistsError, NotADirectoryError):
-        raise SopdocError(f"{display_path(out)} is not a folder; give -o a folder") from None
+        raise SopdocError(
+            _("{path} is not a folder; give -o a folder").format(path=display_path(out))
+        ) from None
     except PermissionError as exc:
-        raise SopdocError(f"cannot create {display_path(out)}: {exc.strerror}") from None
+        raise SopdocError(
+            _("cannot create {path}: {reason}").format(path=display_path(out), reason=exc.strerror)
+        ) from None
 
 
 def input_key(spec: Path, template_digest: str) -> str:
@@ -265,7 +270,7 @@ def expand_paths(
         elif path.exists():
             files.append(path)
         else:
-            errors.append(SpecError(Location(display_path(path)), "no such file or folder"))
+            errors.append(SpecError(Location(display_path(path)), _("no such file or folder")))
     return files, errors
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -23,6 +23,8 @@ class Location(NamedTuple):
     column: int = 1
 
     def __str__(self) -> str:
+        if self.line <= 0:  # no position: a model built in code ("<Sop>")
+            return self.file
         return f"{self.file}:{self.line}:{self.column}"
 
 
@@ -32,11 +34,32 @@ class SpecError:
 
     location: Location
     message: str
-    path: str = ""  # spec path of the value, e.g. ``kegiatan[3].waktu``
+    path: str = ""  # spec path of the value, e.g. ``kegiatan[3].waktu`` (lists from 1)
+    source_line: str | None = field(default=None, compare=False)
+    """The text of the line the error points at, when it is worth showing (YAML mistakes)."""
+    kind: str = field(default="", compare=False)
+    """What went wrong, for programs: pydantic's error type (``missing``, ``value_error``...)."""
+    parts: tuple[str | int, ...] = field(default=(), compare=False)
+    """The spec path as a tuple for programs, lists from 0: ``("kegiatan", 2, "waktu")``."""
 
     def __str__(self) -> str:
         where = f" ({self.path})" if self.path else ""
         return f"{self.location}: {self.message}{where}"
+
+    def excerpt(self) -> str:
+        """The line of the error and a caret under its column (empty without ``source_line``).
+
+        ::
+
+              3 |      pelaksana: camat
+                |      ^
+        """
+        if self.source_line is None:
+            return ""
+        number = str(self.location.line)
+        line = self.source_line.rstrip("\r\n")
+        lead = "".join("\t" if c == "\t" else " " for c in line[: self.location.column - 1])
+        return f"  {number} | {line}\n  {' ' * len(number)} | {lead}^"
 
 
 class SopdocError(Exception):

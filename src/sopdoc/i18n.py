@@ -82,7 +82,13 @@ def _catalog(lang: str) -> gettext.NullTranslations:
         folder = LOCALE_DIR / lang / "LC_MESSAGES"
         for mo in sorted(folder.glob("*.mo")) if lang != "en" else []:
             with mo.open("rb") as fp:
-                cat.add_fallback(gettext.GNUTranslations(fp))
+                area = gettext.GNUTranslations(fp)
+            if isinstance(cat, gettext.GNUTranslations):
+                # one dictionary for the language: a lookup is one dict access, not one
+                # per area (findings are rendered per finding)
+                cat._catalog.update(area._catalog)  # type: ignore[attr-defined]
+            else:
+                cat = area
         _catalogs[lang] = cat
         return cat
 

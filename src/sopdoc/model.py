@@ -10,7 +10,7 @@ import re
 from datetime import date
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -18,13 +18,16 @@ from pydantic import (
     ConfigDict,
     Field,
     PrivateAttr,
+    ValidationError,
     WithJsonSchema,
     field_validator,
     model_serializer,
     model_validator,
 )
+from pydantic._internal._model_construction import ModelMetaclass
 
-from .errors import Location
+from .errors import Location, SpecLoadError
+from .i18n import _
 from .peraturan import Peraturan
 from .siklus.model import Kaitan, Penetapan, PeriodeTinjauan, StatusSop
 from .source import SourceMap
@@ -32,11 +35,60 @@ from .waktu import MENIT_PER_SATUAN, UNITS_HELP, WAKTU_JSON_PATTERN, SatuanWaktu
 
 _STRICT = ConfigDict(extra="forbid", str_strip_whitespace=False, validate_default=False)
 
+
+class _ModelMeta(ModelMetaclass):
+    """pydantic's metaclass, with ``Model(...)`` raising sopdoc's error for a bad value.
+
+    Construction is caught here rather than in ``__init__``: pydantic runs an
+    overridden ``__init__`` for every validation, loading a spec included,
+    which would lose the file positions and cost time.
+    """
+
+    if not TYPE_CHECKING:  # type checkers keep the fields' signature (dataclass_transform)
+
+        def __call__(cls, *args, **kwargs):
+            try:
+                return super().__call__(*args, **kwargs)
+            except ValidationError as exc:
+                raise _model_error(exc, cls, kwargs, None) from None
+
+
+class SopdocModel(BaseModel, metaclass=_ModelMeta):
+    """A sopdoc model: checked when built and when a field is assigned, errors sopdoc's.
+
+    ``Sop(...)`` with a bad value, or ``sop.kegiatan[0].waktu = "lima menit"``,
+    raises :class:`~sopdoc.SpecLoadError` (a :class:`~sopdoc.SopdocError`)
+    whose ``errors`` say what is wrong in the words the loader uses, with the
+    spec path 1-based (``kegiatan[1].waktu``) and as a tuple (``parts``,
+    0-based, for programs). A model loaded from a file names the file, line
+    and column of the value it replaces.
+    """
+
+    model_config = ConfigDict(validate_assignment=True)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        try:
+            super().__setattr__(name, value)
+        except ValidationError as exc:
+            source = self.__pydantic_private__.get("_source") if self.__pydantic_private__ else None
+            raise _model_error(exc, type(self), {name: value}, source) from None
+
+
+def _model_error(
+    exc: ValidationError, model: type[BaseModel], data: dict[str, Any], source: SourceMap | None
+) -> SpecLoadError:
+    from .spec import translate_errors  # the loader's words for pydantic's errors
+
+    return SpecLoadError(
+        translate_errors(exc, model, source or SourceMap(), f"<{model.__name__}>", data)
+    )
+
+
 Teks = Annotated[str, Field(min_length=1)]
 """A non-empty text field."""
 
 
-class Waktu(BaseModel):
+class Waktu(SopdocModel):
     """A Waktu (time) value: the text as written plus its parsed value and unit."""
 
     model_config = ConfigDict(frozen=True)
@@ -88,7 +140,9 @@ _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 def _iso_date(value: Any) -> Any:
     """Dates are written YYYY-MM-DD, nothing else (no time, no other order)."""
     if isinstance(value, str) and not _ISO_DATE.fullmatch(value.strip()):
-        raise ValueError(f"'{value}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09")
+        raise ValueError(
+            _("'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09").format(input=value)
+        )
     return value
 
 
@@ -96,17 +150,23 @@ Tanggalan = Annotated[date, BeforeValidator(_iso_date)]
 """A calendar date written ``YYYY-MM-DD`` (a real day: 2024-02-30 is refused)."""
 
 
-class Tanggal(BaseModel):
+class Tanggal(SopdocModel):
     """The three dates of the identity table (ISO ``YYYY-MM-DD``)."""
 
     model_config = _STRICT
 
-    pembuatan: Tanggalan | None = Field(None, description="Tanggal Pembuatan (date of signing)")
-    revisi: Tanggalan | None = Field(None, description="Tanggal Revisi; empty: never revised")
-    efektif: Tanggalan | None = Field(None, description="Tanggal Efektif; empty: not yet in force")
+    pembuatan: Tanggalan | None = Field(
+        default=None, description="Tanggal Pembuatan (date of signing)"
+    )
+    revisi: Tanggalan | None = Field(
+        default=None, description="Tanggal Revisi; empty: never revised"
+    )
+    efektif: Tanggalan | None = Field(
+        default=None, description="Tanggal Efektif; empty: not yet in force"
+    )
 
 
-class Penandatangan(BaseModel):
+class Penandatangan(SopdocModel):
     """The official in 'Disahkan oleh': jabatan, nama, pangkat, NIP, as printed."""
 
     model_config = _STRICT
@@ -114,19 +174,23 @@ class Penandatangan(BaseModel):
     jabatan: Teks = Field(description="Jabatan, e.g. 'Camat Kebasen'")
     nama: Teks = Field(description="Nama with academic titles, as printed")
     pangkat: str | None = Field(
-        None, description="Pangkat, e.g. 'Pembina Tk. I' (golongan optional)"
+        default=None, description="Pangkat, e.g. 'Pembina Tk. I' (golongan optional)"
     )
-    nip: str | None = Field(None, description="NIP as printed, e.g. '19780220 199612 1 001'")
+    nip: str | None = Field(
+        default=None, description="NIP as printed, e.g. '19780220 199612 1 001'"
+    )
 
 
-class Revisi(BaseModel):
+class Revisi(SopdocModel):
     """One entry of the riwayat revisi (revision history)."""
 
     model_config = _STRICT
 
     tanggal: Tanggalan = Field(description="Date of the revision")
     catatan: Teks = Field(description="What changed and why")
-    nomor: str | None = Field(None, description="Revision number or label, if the office uses one")
+    nomor: str | None = Field(
+        default=None, description="Revision number or label, if the office uses one"
+    )
 
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
@@ -161,13 +225,13 @@ BentukSimbol = Literal["terminator", "proses", "keputusan"]
 """A flowchart symbol a step may draw: capsule, rectangle or diamond."""
 
 
-class Kegiatan(BaseModel):
+class Kegiatan(SopdocModel):
     """One step (row) of the procedure table."""
 
     model_config = _STRICT
 
     id: str | None = Field(
-        None,
+        default=None,
         description="Optional stable id; lets diffs and references survive renumbering",
         pattern=ID_PATTERN,
     )
@@ -175,26 +239,27 @@ class Kegiatan(BaseModel):
     pelaksana: LaneRef = Field(
         description="The lane id doing this step, or a list of ids acting together"
     )
-    kelengkapan: str | None = Field(None, description="Mutu baku: Kelengkapan/Persyaratan")
-    waktu: WaktuField | None = Field(None, description="Mutu baku: Waktu")
-    output: str | None = Field(None, description="Mutu baku: Output")
-    keterangan: str | None = Field(None, description="Keterangan")
+    kelengkapan: str | None = Field(default=None, description="Mutu baku: Kelengkapan/Persyaratan")
+    waktu: WaktuField | None = Field(default=None, description="Mutu baku: Waktu")
+    output: str | None = Field(default=None, description="Mutu baku: Output")
+    keterangan: str | None = Field(default=None, description="Keterangan")
     jika_tidak: StepRef | None = Field(
-        None,
+        default=None,
         description="Makes this step a decision: 'Ya' goes on, 'Tidak' returns to this "
         "step (number or id) — the 'panah balik'",
     )
     bentuk: BentukSimbol | list[BentukSimbol] | None = Field(
-        None,
+        default=None,
         description="The symbol drawn where it is not the rule's (first and last step: "
         "terminator, jika_tidak: keputusan, else proses); a list gives one symbol per lane "
         "of pelaksana, in the same order (e.g. [terminator, proses])",
     )
     label_ya: str | None = Field(
-        None, description="The label of a decision's 'Ya' branch where it is not 'Ya' ('' none)"
+        default=None,
+        description="The label of a decision's 'Ya' branch where it is not 'Ya' ('' none)",
     )
     label_tidak: str | None = Field(
-        None,
+        default=None,
         description="The label of a decision's 'Tidak' branch where it is not 'Tidak' ('' none)",
     )
 
@@ -211,11 +276,13 @@ class Kegiatan(BaseModel):
     @classmethod
     def _pelaksana_shape(cls, value: Any) -> Any:
         if value is None:
-            raise ValueError("pelaksana is empty; name the lane id of who does this step")
+            raise ValueError(_("pelaksana is empty; name the lane id of who does this step"))
         if isinstance(value, dict):
             raise ValueError(
-                "pelaksana must be one lane id (pelaksana: camat) or a list of lane ids "
-                "(pelaksana: [camat, sekcam]), found a mapping"
+                _(
+                    "pelaksana must be one lane id (pelaksana: camat) or a list of lane ids "
+                    "(pelaksana: [camat, sekcam]), found a mapping"
+                )
             )
         return value
 
@@ -223,21 +290,22 @@ class Kegiatan(BaseModel):
     @classmethod
     def _pelaksana_not_empty(cls, value: str | list[str]) -> str | list[str]:
         if isinstance(value, list) and not value:
-            raise ValueError("pelaksana lists no lane; name at least one lane id")
+            raise ValueError(_("pelaksana lists no lane; name at least one lane id"))
         if isinstance(value, str) and not value.strip():
-            raise ValueError("pelaksana is empty; name the lane id of who does this step")
+            raise ValueError(_("pelaksana is empty; name the lane id of who does this step"))
         if isinstance(value, list) and not all(item.strip() for item in value):
-            raise ValueError("pelaksana lists a blank lane id; name each lane id")
+            raise ValueError(_("pelaksana lists a blank lane id; name each lane id"))
         return value
 
     @field_validator("waktu", mode="before")
     @classmethod
     def _waktu_is_text(cls, value: Any) -> Any:
         if isinstance(value, (dict, list)):
-            kind = "a mapping" if isinstance(value, dict) else "a list"
+            kind = _("a mapping") if isinstance(value, dict) else _("a list")
             raise ValueError(
-                f"waktu must be text like '5 menit' or '1-2 hari', found {kind} "
-                f"(units: {UNITS_HELP})"
+                _(
+                    "waktu must be text like '5 menit' or '1-2 hari', found {kind} (units: {units})"
+                ).format(kind=kind, units=UNITS_HELP)
             )
         return value
 
@@ -247,18 +315,22 @@ class Kegiatan(BaseModel):
         if value is None or (isinstance(value, int) and not isinstance(value, bool)):
             return value
         if not isinstance(value, str):
-            kind = "a list" if isinstance(value, list) else "a mapping"
+            kind = _("a list") if isinstance(value, list) else _("a mapping")
             raise ValueError(
-                f"jika_tidak must be one step number (e.g. jika_tidak: 5) or one step id, "
-                f"found {kind}"
+                _(
+                    "jika_tidak must be one step number (e.g. jika_tidak: 5) or one step id, "
+                    "found {kind}"
+                ).format(kind=kind)
             )
         text = value.strip()
         if re.fullmatch(r"[-+]?\d+", text):
             return int(text)
         if not re.fullmatch(ID_PATTERN, text):
             raise ValueError(
-                f"jika_tidak '{value}' is neither a step number nor a step id "
-                "(ids use letters, digits, '-', '_', '.')"
+                _(
+                    "jika_tidak '{value}' is neither a step number nor a step id "
+                    "(ids use letters, digits, '-', '_', '.')"
+                ).format(value=value)
             )
         return value
 
@@ -266,7 +338,7 @@ class Kegiatan(BaseModel):
     @classmethod
     def _positive(cls, value: int | str | None) -> int | str | None:
         if isinstance(value, int) and value < 1:
-            raise ValueError("jika_tidak must name a step number from 1, or a step id")
+            raise ValueError(_("jika_tidak must name a step number from 1, or a step id"))
         return value
 
     @property
@@ -292,7 +364,7 @@ class Kertas(str, Enum):
         return {"A4": (210.0, 297.0), "F4": (215.0, 330.0)}[self.value]
 
 
-class Tampilan(BaseModel):
+class Tampilan(SopdocModel):
     """Presentation values usually shared by a whole catalog (letterhead, logo, paper)."""
 
     model_config = _STRICT
@@ -302,10 +374,12 @@ class Tampilan(BaseModel):
         description="Letterhead lines (kop), top to bottom, e.g. "
         "['PEMERINTAH KABUPATEN BANYUMAS', 'KECAMATAN KEBASEN']",
     )
-    logo: str | None = Field(None, description="Logo image (PNG/JPEG), relative to the file")
-    kertas: Kertas = Field(Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
+    logo: str | None = Field(
+        default=None, description="Logo image (PNG/JPEG), relative to the file"
+    )
+    kertas: Kertas = Field(default=Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
     judul_prosedur: str | None = Field(
-        None,
+        default=None,
         description="Title line of the procedure pages, a template with {nama}, e.g. "
         "'SOP PELAKSANAAN {nama}' (set in capitals); default: 'SOP PELAKSANAAN {nama}', "
         "or 'SOP {nama}' when the nama begins with Pelayanan, Penyusunan, ...",
@@ -361,7 +435,9 @@ class Sop(Tampilan):
     peralatan_perlengkapan: list[str] = Field(
         default_factory=list, description="Peralatan/Perlengkapan"
     )
-    peringatan: str | None = Field(None, description="Peringatan ('Jika SOP tidak dilaksanakan …')")
+    peringatan: str | None = Field(
+        default=None, description="Peringatan ('Jika SOP tidak dilaksanakan …')"
+    )
     pencatatan_pendataan: list[str] = Field(
         default_factory=list, description="Pencatatan dan Pendataan"
     )
@@ -384,7 +460,7 @@ class Sop(Tampilan):
     @classmethod
     def _lane_ids_not_blank(cls, value: dict[str, str]) -> dict[str, str]:
         if any(not lane.strip() for lane in value):
-            raise ValueError("a lane id in pelaksana is blank; give each lane an id")
+            raise ValueError(_("a lane id in pelaksana is blank; give each lane an id"))
         return value
 
     _source: SourceMap = PrivateAttr(default_factory=SourceMap)
@@ -427,11 +503,11 @@ class PengaturanKatalog(Tampilan):
 
     model_config = _STRICT
 
-    instansi: str | None = Field(None, description="Default instansi")
-    unit: str | None = Field(None, description="Default unit")
-    disahkan_oleh: Penandatangan | None = Field(None, description="Default signatory")
+    instansi: str | None = Field(default=None, description="Default instansi")
+    unit: str | None = Field(default=None, description="Default unit")
+    disahkan_oleh: Penandatangan | None = Field(default=None, description="Default signatory")
     root: bool = Field(
-        False,
+        default=False,
         description="true: this folder is the catalog's top; settings files above it do not apply",
     )
     tinjauan: PeriodeTinjauan = Field(

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .errors import Location, SopdocError, SpecError, SpecLoadError, display_path
 from .fileio import write_atomic
+from .i18n import _
 from .model import Revisi, Sop
 from .siklus.jadwal import status_of
 from .siklus.laporan import tanggal_id
@@ -195,7 +196,7 @@ def revise(
     p = Path(path)
     display = display_path(p)
     if not catatan.strip():
-        raise SpecLoadError([SpecError(Location(display), "the revision note is empty")])
+        raise SpecLoadError([SpecError(Location(display), _("the revision note is empty"))])
     text = read_text(p, display)
     old = load_text(text, display, p)
     catatan = catatan.strip() + _yang_diganti(old)

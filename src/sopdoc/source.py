@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 
 from .errors import Location, SpecError, SpecLoadError
+from .i18n import _
+from .yamlerrors import explain_syntax_error
 
 _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
@@ -103,7 +105,11 @@ def read_text(path: Path, display: str) -> str:
         raw = path.read_bytes()
     except OSError as exc:
         raise SpecLoadError(
-            [SpecError(Location(display), f"cannot read file: {exc.strerror}")]
+            [
+                SpecError(
+                    Location(display), _("cannot read file: {reason}").format(reason=exc.strerror)
+                )
+            ]
         ) from None
     return decode_text(raw, display)
 
@@ -116,21 +122,22 @@ def decode_text(raw: bytes, display: str) -> str:
             [
                 SpecError(
                     start,
-                    f"file is {len(raw) / 1e6:.1f} MB; an SOP spec is at most "
-                    f"{MAX_FILE_BYTES / 1e6:.0f} MB",
+                    _("file is {size:.1f} MB; an SOP spec is at most {limit:.0f} MB").format(
+                        size=len(raw) / 1e6, limit=MAX_FILE_BYTES / 1e6
+                    ),
                 )
             ]
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise SpecLoadError(
-            [SpecError(start, "file is UTF-16 encoded; save it as UTF-8 (without BOM)")]
+            [SpecError(start, _("file is UTF-16 encoded; save it as UTF-8 (without BOM)"))]
         )
     if raw.startswith(b"\xef\xbb\xbf"):
         raise SpecLoadError(
             [
                 SpecError(
                     start,
-                    "file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+                    _("file starts with a byte-order mark (BOM); save it as UTF-8 without BOM"),
                 )
             ]
         )
@@ -144,14 +151,16 @@ def decode_text(raw: bytes, display: str) -> str:
             [
                 SpecError(
                     Location(display, line, col),
-                    f"byte 0x{raw[exc.start]:02x} is not UTF-8; save the file as UTF-8",
+                    _("byte 0x{byte:02x} is not UTF-8; save the file as UTF-8").format(
+                        byte=raw[exc.start]
+                    ),
                 )
             ]
         ) from None
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
-        raise SpecLoadError([SpecError(start, "file is empty")])
+        raise SpecLoadError([SpecError(start, _("file is empty"))])
     return text
 
 
@@ -166,7 +175,11 @@ def _tab_errors(text: str, display: str) -> list[SpecError]:
             errors.append(
                 SpecError(
                     Location(display, n, col),
-                    "tab character in indentation; YAML indents with spaces only",
+                    _(
+                        "tab character in indentation; YAML indents with spaces only: replace it "
+                        "with spaces"
+                    ),
+                    source_line=line,
                 )
             )
     return errors
@@ -175,12 +188,18 @@ def _tab_errors(text: str, display: str) -> list[SpecError]:
 class _Builder:
     """Turns a composed node graph into dicts, lists, strings and None."""
 
-    def __init__(self, display: str):
+    def __init__(self, display: str, text: str = ""):
         self.display = display
+        self.text = text
         self.source = SourceMap()
         self.errors: list[SpecError] = []
         self.count = 0
         self._active: set[int] = set()
+
+    def line(self, number: int) -> str | None:
+        """The text of line ``number`` (1-based) of the file, for an error to show."""
+        lines = self.text.splitlines()
+        return lines[number - 1] if 0 < number <= len(lines) else None
 
     def loc(self, node: yaml.Node) -> Location:
         mark = node.start_mark
@@ -199,8 +218,9 @@ class _Builder:
             self.errors.append(
                 SpecError(
                     loc,
-                    f"YAML tag '{_short_tag(tag)}' is not allowed in a spec; "
-                    "write the value without it",
+                    _(
+                        "YAML tag '{tag}' is not allowed in a spec; write the value without it"
+                    ).format(tag=_short_tag(tag)),
                 )
             )  # then read on as if untagged, to report the rest of the file too
         if isinstance(node, yaml.ScalarNode):
@@ -238,11 +258,11 @@ class _Builder:
             key_loc = self.loc(key_node)
             if key_node.tag == _MERGE:
                 self.errors.append(
-                    SpecError(key_loc, "merge keys ('<<') are not supported in a spec")
+                    SpecError(key_loc, _("merge keys ('<<') are not supported in a spec"))
                 )
                 continue
             if not isinstance(key_node, yaml.ScalarNode):
-                self.errors.append(SpecError(key_loc, "a key must be plain text"))
+                self.errors.append(SpecError(key_loc, _("a key must be plain text")))
                 continue
             key = key_node.value
             if key in out:
@@ -250,8 +270,11 @@ class _Builder:
                 self.errors.append(
                     SpecError(
                         key_loc,
-                        f"duplicate key '{key}' (first written at line {first.line}); "
-                        "one of the two values would be lost",
+                        _(
+                            "duplicate key '{key}' (first written at line {line}); one of the two "
+                            "values would be lost: remove one, or merge them"
+                        ).format(key=key, line=first.line),
+                        source_line=self.line(key_loc.line),
                     )
                 )
                 continue
@@ -287,29 +310,12 @@ class _Recursive(Exception):
         self.loc = loc
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, display: str) -> SpecError:
-    """PyYAML's parse error, said plainly, at the place it was found."""
-    mark = exc.problem_mark or exc.context_mark
-    loc = Location(display, mark.line + 1, mark.column + 1) if mark else Location(display)
-    problem = exc.problem or "invalid YAML"
-    if problem == "but found another document":
-        return SpecError(
-            loc,
-            "YAML syntax error: a spec holds one document, but '---' starts another here; "
-            "remove it, or put the second SOP in a file of its own",
-        )
-    message = f"YAML syntax error: {problem}"
-    if exc.context:
-        message += f" {exc.context}"
-        start = exc.context_mark
-        if start is not None and mark is not None and start.line != mark.line:
-            message += f" that starts at line {start.line + 1}, column {start.column + 1}"
-    if problem.startswith("mapping values are not allowed"):
-        message += (
-            "; check the indentation of this line and the one above, "
-            "or put a value that contains ': ' in quotes"
-        )
-    return SpecError(loc, message)
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, display: str) -> SpecError:
+    """PyYAML's parse error, said plainly, at the line of the mistake, with that line."""
+    found = explain_syntax_error(text, exc)
+    lines = text.splitlines()
+    shown = lines[found.line - 1] if 0 < found.line <= len(lines) else None
+    return SpecError(Location(display, found.line, found.column), found.message, source_line=shown)
 
 
 def parse_yaml(text: str, display: str) -> Document:
@@ -320,26 +326,30 @@ def parse_yaml(text: str, display: str) -> Document:
     except yaml.MarkedYAMLError as exc:
         if tab_errors:  # the tab is almost always the real cause
             raise SpecLoadError(tab_errors) from None
-        raise SpecLoadError([_syntax_error(exc, display)]) from None
+        raise SpecLoadError([_syntax_error(exc, text, display)]) from None
     except yaml.YAMLError as exc:
-        raise SpecLoadError([SpecError(Location(display), f"YAML error: {exc}")]) from None
+        raise SpecLoadError(
+            [SpecError(Location(display), _("not readable as YAML: {reason}").format(reason=exc))]
+        ) from None
     except RecursionError:  # the pure-Python composer on absurd nesting
         raise SpecLoadError(
-            [SpecError(Location(display), "values nested too deep to read; is this a spec?")]
+            [SpecError(Location(display), _("values nested too deep to read; is this a spec?"))]
         ) from None
     if node is None:
-        raise SpecLoadError([SpecError(Location(display), "file is empty")])
-    builder = _Builder(display)
+        raise SpecLoadError([SpecError(Location(display), _("file is empty"))])
+    builder = _Builder(display, text)
     try:
         data = builder.build(node, ())
     except _TooBig as exc:
-        what = f"the value of '{exc.path[0]}'" if exc.path else "the file"
+        what = _("the value of '{key}'").format(key=exc.path[0]) if exc.path else _("the file")
         raise SpecLoadError(
             [
                 SpecError(
                     exc.loc,
-                    f"{what} expands to more than {MAX_NODES:,} values once aliases are "
-                    "expanded (an alias bomb?); write the values out instead",
+                    _(
+                        "{what} expands to more than {limit:,} values once aliases are "
+                        "expanded (an alias bomb?); write the values out instead"
+                    ).format(what=what, limit=MAX_NODES),
                 )
             ]
         ) from None
@@ -348,14 +358,16 @@ def parse_yaml(text: str, display: str) -> Document:
             [
                 SpecError(
                     exc.loc,
-                    f"values nested more than {MAX_DEPTH} levels deep; "
-                    "a spec nests only a few levels (kegiatan, a step, its keys)",
+                    _(
+                        "values nested more than {limit} levels deep; a spec nests only a few "
+                        "levels (kegiatan, a step, its keys)"
+                    ).format(limit=MAX_DEPTH),
                 )
             ]
         ) from None
     except _Recursive as exc:
         raise SpecLoadError(
-            [SpecError(exc.loc, "recursive alias: a value contains itself")]
+            [SpecError(exc.loc, _("recursive alias: a value contains itself"))]
         ) from None
     return Document(data, builder.source, display, tab_errors + builder.errors)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import functools
 import os
-import re
 import tempfile
 import typing
 from collections.abc import Callable, Iterable, Iterator
@@ -16,6 +15,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .errors import Location, SpecError, SpecLoadError, display_path, format_path
+from .i18n import N_, _
 from .model import INHERITED_KEYS, PengaturanKatalog, Sop
 from .siklus.rekaman import is_rekaman
 from .source import Document, SourceMap, parse_yaml, read_yaml
@@ -71,34 +71,36 @@ def _find_model(annotation: Any) -> Any:
     return None
 
 
-_NOT_A_DATE = "'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09"
+_NOT_A_DATE = N_("'{input}' is not a date; write YYYY-MM-DD, e.g. 2024-01-09")
+_A_MAPPING = N_("expected a mapping (key: value lines), found {found}")
 
 _MESSAGES = {
-    "string_type": "expected text, found {found}",
-    "list_type": "expected a list (lines starting with '- '), found {found}",
-    "dict_type": "expected a mapping (key: value lines), found {found}",
-    "model_type": "expected a mapping (key: value lines), found {found}",
-    "model_attributes_type": "expected a mapping (key: value lines), found {found}",
+    "string_type": N_("expected text, found {found}"),
+    "list_type": N_("expected a list (lines starting with '- '), found {found}"),
+    "dict_type": _A_MAPPING,
+    "model_type": _A_MAPPING,
+    "model_attributes_type": _A_MAPPING,
     "date_from_datetime_parsing": _NOT_A_DATE,
     "date_parsing": _NOT_A_DATE,
     "date_type": _NOT_A_DATE,
     "date_from_datetime_inexact": _NOT_A_DATE,
-    "too_short": "'{field}' must not be empty; write at least one entry",
-    "string_too_short": "'{field}' must not be empty",
-    "enum": "'{input}' is not allowed here; expected {expected}",
-    "string_pattern_mismatch": "'{input}' is not a valid {field}: letters, digits, '-', '_', '.'",
+    "too_short": N_("'{field}' must not be empty; write at least one entry"),
+    "string_too_short": N_("'{field}' must not be empty"),
+    "enum": N_("'{input}' is not allowed here; expected {expected}"),
+    "string_pattern_mismatch": N_(
+        "'{input}' is not a valid {field}: letters, digits, '-', '_', '.'"
+    ),
 }
-
-_INHERITED_HINT = f"; write it here or once for the whole catalog in {SETTINGS_FILE}"
+"""pydantic's error types said plainly (English msgids, translated when raised)."""
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     return f"'{value}'"
 
 
@@ -136,7 +138,7 @@ def _is_union_tag(part: str) -> bool:
     return part in _SCALAR_TAGS or part == "Waktu" or ("[" in part and "]" in part)
 
 
-def _translate(
+def translate_errors(
     exc: ValidationError,
     model: type[BaseModel],
     source: SourceMap,
@@ -145,6 +147,7 @@ def _translate(
 ) -> list[SpecError]:
     errors: list[SpecError] = []
     seen: set[tuple[tuple[Any, ...], str]] = set()
+    suggested: set[tuple[tuple[Any, ...], str]] = set()  # (mapping, key) a 'did you mean' names
     for err in exc.errors(include_url=False):
         loc, fits = _strip_union_tags(tuple(err["loc"]), data)
         if not fits:
@@ -154,55 +157,59 @@ def _translate(
         if kind == "extra_forbidden":
             parent = _model_at(model, loc[:-1])
             allowed = sorted(parent.model_fields) if parent else []
-            message = f"unknown key '{loc[-1]}'"
+            message = _("unknown key '{key}'").format(key=loc[-1])
             close = difflib.get_close_matches(str(loc[-1]), allowed, n=1, cutoff=0.6)
             if close:
-                message += f"; did you mean '{close[0]}'?"
+                message += _("; did you mean '{key}'?").format(key=close[0])
+                suggested.add((loc[:-1], close[0]))
             elif allowed:
-                message += f"; allowed here: {', '.join(allowed)}"
+                message += _("; allowed here: {keys}").format(keys=", ".join(allowed))
             where = source.locate_key(loc)
         elif kind == "missing":
-            message = f"required field '{field_name}' is missing"
+            message = _("required field '{field}' is missing").format(field=field_name)
             if model is Sop and loc in _INHERITABLE:
-                message += _INHERITED_HINT
+                message += _("; write it here or once for the whole catalog in {file}").format(
+                    file=SETTINGS_FILE
+                )
             where = source.locate(loc[:-1])
         elif kind == "value_error":
             message = str(err.get("ctx", {}).get("error") or err["msg"])
             where = source.locate(loc)
         elif kind in ("string_type", "string_too_short") and isinstance(loc[-1], int):
-            message = f"item {loc[-1] + 1} of '{field_name}' " + (
-                "is empty" if err.get("input") in (None, "") else "must be text"
-            )
+            item = _("item {n} of '{field}'").format(n=loc[-1] + 1, field=field_name)
+            if err.get("input") in (None, ""):
+                message = _("{item} is empty").format(item=item)
+            else:
+                message = _("{item} must be text").format(item=item)
             if kind == "string_type" and err.get("input") is not None:
-                message += f", found {_describe(err.get('input'))}"
+                message += _(", found {found}").format(found=_describe(err.get("input")))
             where = source.locate(loc)
         elif kind in ("list_type", "too_short") and err.get("input") is None:
-            message = (
-                f"'{field_name}' is empty; write its items under it, each on a line "
-                "starting with '- '"
-            )
+            message = _(
+                "'{field}' is empty; write its items under it, each on a line starting with '- '"
+            ).format(field=field_name)
             if not _required(model, loc):
-                message += ", or remove the key"
+                message += _(", or remove the key")
             where = source.locate(loc)
         elif kind in _MAPPING_TYPES and err.get("input") is None:
             what = (
-                f"item {loc[-1] + 1} of '{field_name}'"
+                _("item {n} of '{field}'").format(n=loc[-1] + 1, field=field_name)
                 if isinstance(loc[-1], int)
                 else f"'{field_name}'"
             )
-            message = f"{what} is empty; write its keys under it, indented"
+            message = _("{what} is empty; write its keys under it, indented").format(what=what)
             if model is Sop and loc in _INHERITABLE:
-                message += ", or remove the key to use the catalog's (sopdoc.yaml)"
+                message += _(", or remove the key to use the catalog's (sopdoc.yaml)")
             elif not _required(model, loc):
-                message += ", or remove the key"
+                message += _(", or remove the key")
             where = source.locate(loc)
         elif kind in ("string_type", "string_too_short") and err.get("input") in (None, ""):
-            message = f"'{field_name}' is empty; write a value"
+            message = _("'{field}' is empty; write a value").format(field=field_name)
             if model is Sop and loc in _INHERITABLE:
-                message += " or remove the key to use the catalog's (sopdoc.yaml)"
+                message += _(" or remove the key to use the catalog's (sopdoc.yaml)")
             where = source.locate(loc)
         elif kind in _MESSAGES:
-            message = _MESSAGES[kind].format(
+            message = _(_MESSAGES[kind]).format(
                 field=field_name,
                 input=err.get("input"),
                 found=_describe(err.get("input")),
@@ -210,28 +217,26 @@ def _translate(
             )
             where = source.locate(loc)
         else:
-            message = f"{err['msg']} (found {_describe(err.get('input'))})"
+            message = _("{problem} (found {found})").format(
+                problem=err["msg"], found=_describe(err.get("input"))
+            )
             where = source.locate(loc)
         key = (loc, message)
         if key in seen:
             continue
         seen.add(key)
-        errors.append(SpecError(where or Location(display), message, format_path(loc)))
-    return _drop_explained_missing(errors)
-
-
-def _drop_explained_missing(errors: list[SpecError]) -> list[SpecError]:
-    """A misspelt key ('nma') already says "did you mean 'nama'?": drop 'nama is missing'."""
-    suggested = {
-        (e.path.rpartition(".")[0], m.group(1))
-        for e in errors
-        if (m := re.search(r"did you mean '([^']+)'", e.message))
-    }
+        errors.append(
+            SpecError(where or _nowhere(display), message, format_path(loc), kind=kind, parts=loc)
+        )
+    # a misspelt key ('nma') already says "did you mean 'nama'?": drop 'nama is missing'
     return [
-        e
-        for e in errors
-        if not (e.message.startswith("required field") and e.path.rpartition(".")[::2] in suggested)
+        e for e in errors if not (e.kind == "missing" and (e.parts[:-1], e.parts[-1]) in suggested)
     ]
+
+
+def _nowhere(display: str) -> Location:
+    """The location of an error with no position: a file's top, or none for ``<Sop>``."""
+    return Location(display, 0, 0) if display.startswith("<") else Location(display)
 
 
 _INHERITABLE = {(k,) for k in INHERITED_KEYS}
@@ -251,19 +256,21 @@ def _validate(model: type[BaseModel], doc: Document) -> Any:
     """Validate ``doc`` against ``model``; raise every problem of the file together."""
     errors = list(doc.problems)
     if not isinstance(doc.data, dict):
-        what = "a spec" if model is Sop else "the settings file"
+        what = _("a spec") if model is Sop else _("the settings file")
         keys = "nomor:, nama:, ..." if model is Sop else "instansi:, unit:, ..."
         errors.append(
             SpecError(
                 doc.source.locate(()) or Location(doc.file),
-                f"{what} must be a mapping of keys ({keys}), found {_describe_kind(doc.data)}",
+                _("{what} must be a mapping of keys ({keys}), found {found}").format(
+                    what=what, keys=keys, found=_describe_kind(doc.data)
+                ),
             )
         )
         raise SpecLoadError(errors)
     try:
         result = model.model_validate(doc.data)
     except ValidationError as exc:
-        errors.extend(_translate(exc, model, doc.source, doc.file, doc.data))
+        errors.extend(translate_errors(exc, model, doc.source, doc.file, doc.data))
         raise SpecLoadError(errors) from None
     if errors:
         raise SpecLoadError(errors)
@@ -277,7 +284,7 @@ def validate_document(model: type[M], doc: Document) -> M:
 
 
 def _describe_kind(value: Any) -> str:
-    return "a list" if isinstance(value, list) else f"the text '{value}'"
+    return _("a list") if isinstance(value, list) else _("the text '{text}'").format(text=value)
 
 
 # -- settings ---------------------------------------------------------------------
@@ -391,7 +398,7 @@ def _load_one(path: Path, settings: _Settings | None) -> Sop:
 
 
 def _inherited_missing(error: SpecError) -> bool:
-    return error.path in INHERITED_KEYS and error.message.startswith("required field")
+    return error.path in INHERITED_KEYS and error.kind == "missing"
 
 
 def folders_up(folder: Path) -> Iterator[Path]:
@@ -515,7 +522,7 @@ def load_paths(paths: Iterable[str | os.PathLike[str]]) -> Dimuat:
             _keep_pengaturan(settings, out)
             _load_into(path, settings, out)
         else:
-            out.errors.append(SpecError(Location(display_path(path)), "no such file or folder"))
+            out.errors.append(SpecError(Location(display_path(path)), _("no such file or folder")))
     return out
 
 
@@ -555,10 +562,12 @@ def load_catalog(folder: str | os.PathLike[str]) -> Katalog:
     """
     root = Path(folder)
     if not root.is_dir():
-        what = "no such folder" if not root.exists() else "not a folder"
-        raise SpecLoadError(
-            [SpecError(Location(display_path(root)), f"{what} (expected a catalog of specs)")]
+        message = (
+            _("no such folder (expected a catalog of specs)")
+            if not root.exists()
+            else _("not a folder (expected a catalog of specs)")
         )
+        raise SpecLoadError([SpecError(Location(display_path(root)), message)])
     out = Dimuat()
     _load_folder(root, out, set())
     out.raise_errors()

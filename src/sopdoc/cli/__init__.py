@@ -16,25 +16,31 @@ import sys
 import traceback
 from collections.abc import Sequence
 
-from .. import __version__
 from ..errors import SopdocError, SpecError, SpecLoadError
 from ..i18n import LANGUAGES, N_, _, ngettext, set_language
 from . import argparse_i18n
 
-COMMANDS = [
-    "validate",
-    "lint",
-    "schema",
-    "build",
-    "book",
-    "diff",
-    "revise",
-    "status",
-    "formulir",
-    "import",
-    "site",
-]
-"""Subcommands in the order ``--help`` lists them; each is ``sopdoc.cli.<name>``."""
+COMMANDS = {
+    "validate": N_("load specs and report schema errors with file:line:column"),
+    "lint": N_(
+        "check specs: findings with rule code, severity, file:line:col (exit 1 on findings)"
+    ),
+    "schema": N_("print the JSON Schema of a spec (for editor completion)"),
+    "build": N_("write the DOCX of each SOP (identity page, procedure table, flowchart)"),
+    "book": N_("bind a catalog into one PDF book with cover, contents and bookmarks"),
+    "diff": N_(
+        "show what changed between two revisions of an SOP (text, markdown, json, redline DOCX)"
+    ),
+    "revise": N_(
+        "record a revision in a spec (tanggal revisi, riwayat revisi), keeping its comments"
+    ),
+    "status": N_("status of each SOP: in force, last monitoring and evaluation, what is due"),
+    "formulir": N_("monitoring/evaluation forms, Daftar SOP and penetapan lampiran as DOCX/PDF"),
+    "import": N_("import existing SOP documents (DOCX, PDF, e-SOP pages) as YAML specs"),
+    "site": N_("build the static web site of a catalog: index, search, one page per SOP"),
+}
+"""Subcommands in the order ``--help`` lists them, with their one-line help; each is
+``sopdoc.cli.<name>``, imported only when it is the command run (a fast ``--help``)."""
 
 MODULES = {"import": "impor"}
 """Commands whose module has another name (``import`` is a Python keyword)."""
@@ -58,26 +64,35 @@ def _add_lang(parser: argparse.ArgumentParser, **kwargs: object) -> None:
 
 def _description(module: object) -> str:
     """A command's ``--help`` text: its ``DESCRIPTION`` (its docstring until it has one)."""
-    return str(getattr(module, "DESCRIPTION", None) or getattr(module, "__doc__", None) or "-")
+    text = getattr(module, "DESCRIPTION", None) or getattr(module, "DESKRIPSI", None)
+    return str(text or getattr(module, "__doc__", None) or "-")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The parser, its texts in the current language (see :func:`sopdoc.i18n.set_language`)."""
+def build_parser(command: str | None = "") -> argparse.ArgumentParser:
+    """The parser, its texts in the current language (see :func:`sopdoc.i18n.set_language`).
+
+    With ``command`` (the one being run, or None for none) only that command's
+    module is imported; the others are listed with their help line. The
+    default, "", builds every command.
+    """
     argparse_i18n.install()
     parser = argparse.ArgumentParser(prog="sopdoc", description=_(DESCRIPTION))
     parser.add_argument(
         "--version",
-        action="version",
-        version=f"sopdoc {__version__}",
+        action=_Version,
+        nargs=0,
         help=_("show program's version number and exit"),
     )
     _add_lang(parser)
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
-    for name in COMMANDS:
+    for name, help_text in COMMANDS.items():
+        if command != "" and name != command:
+            sub.add_parser(name, help=_(help_text))  # listed; its options are not needed
+            continue
         module = importlib.import_module(f"{__name__}.{MODULES.get(name, name.replace('-', '_'))}")
         cmd = sub.add_parser(
             name,
-            help=_(module.HELP),
+            help=_(help_text),
             description=_(_description(module)),
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
@@ -85,6 +100,29 @@ def build_parser() -> argparse.ArgumentParser:
         module.add_arguments(cmd)
         cmd.set_defaults(_run=module.run)
     return parser
+
+
+class _Version(argparse.Action):
+    """``--version``: the installed version, looked up only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object, **kwargs: object) -> None:
+        from .. import __version__
+
+        print(f"sopdoc {__version__}")
+        parser.exit()
+
+
+def _command_in(argv: Sequence[str]) -> str | None:
+    """The subcommand named in ``argv`` (the first word that is not an option), if any."""
+    skip = False
+    for arg in argv:
+        if skip:
+            skip = False
+        elif arg == "--lang":
+            skip = True
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
 def print_load_errors(exc: SpecLoadError) -> None:
@@ -107,7 +145,8 @@ def print_load_errors(exc: SpecLoadError) -> None:
 def format_error(err: SpecError) -> str:
     """``file:line:col: error: message (path)`` and, when known, the line with a caret."""
     where = f" ({err.path})" if err.path else ""
-    return f"{err.location}: error: {err.message}{where}"
+    excerpt = err.excerpt()
+    return f"{err.location}: error: {err.message}{where}" + (f"\n{excerpt}" if excerpt else "")
 
 
 def _language_in(argv: Sequence[str]) -> str | None:
@@ -126,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _language_in(argv)
     set_language(lang if lang in LANGUAGES else None)
-    parser = build_parser()
+    parser = build_parser(_command_in(argv))
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):
         parser.print_help()

@@ -13,7 +13,6 @@ from ..pdf.book import build_book
 from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing, PdfFailed
 from .paths import load_all
 
-HELP = N_("bind a catalog into one PDF book with cover, contents and bookmarks")
 DESCRIPTION = N_(
     "Bind a catalog into one PDF book: cover, Daftar Isi with page numbers, every SOP in\n"
     "nomor order, bookmarks per SOP and per page, page labels and numbers, metadata.\n"

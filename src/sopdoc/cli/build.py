@@ -5,15 +5,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ..build import BuildResult, build_paths, progress_stream
 from ..errors import SopdocError
-from ..i18n import N_, _
+from ..i18n import N_, _, ngettext
 from ..pdf.build import convert_built
 from ..pdf.convert import DEFAULT_TIMEOUT, LibreOfficeMissing
 from .book import EXIT_PDF
 
-HELP = N_("write the DOCX of each SOP (identity page, procedure table, flowchart)")
+if TYPE_CHECKING:
+    from ..pemeriksaan import Finding
+
 DESCRIPTION = N_(
     "Write the official DOCX of each SOP (identity page, procedure table, swimlane flowchart).\n"
     "\n"
@@ -49,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     bar.add_argument("--no-progress", dest="progress", action="store_false")
     parser.add_argument("-q", "--quiet", action="store_true", help=_("print only errors"))
     parser.add_argument(
+        "--strict",
+        action="store_true",
+        help=_("build nothing when lint finds an error (without it: a warning)"),
+    )
+    parser.add_argument(
         "--pdf",
         action="store_true",
         help=_(
@@ -68,9 +76,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _lint_errors(args: argparse.Namespace) -> list[Finding]:
+    """The lint findings of severity error (none when a spec does not load: build says so)."""
+    from ..pemeriksaan import Severity, lint
+
+    result = lint(args.paths)
+    if result.load_errors:
+        return []
+    return [f for f in result.findings if f.severity is Severity.ERROR]
+
+
+def _warn(errors: list[Finding], strict: bool) -> None:
+    """Print the lint errors and what build does about them."""
+    from ..pemeriksaan.report.text import line
+
+    for f in errors:
+        print(line(f), file=sys.stderr)
+    if errors:
+        text = (
+            ngettext(
+                "{n} lint error; nothing was built (--strict)",
+                "{n} lint errors; nothing was built (--strict)",
+                len(errors),
+            )
+            if strict
+            else ngettext(
+                "{n} lint error; the documents are built anyway (--strict refuses them)",
+                "{n} lint errors; the documents are built anyway (--strict refuses them)",
+                len(errors),
+            )
+        )
+        print("sopdoc build: " + text.format(n=len(errors)), file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
     if args.jobs < 0:
         raise SopdocError(_("--jobs must be 0 or more"))
+    lint_errors = _lint_errors(args)
+    if lint_errors and args.strict:
+        _warn(lint_errors, strict=True)
+        return 1
     jobs = args.jobs or (os.cpu_count() or 1)
     results = build_paths(
         args.paths,
@@ -80,6 +125,7 @@ def run(args: argparse.Namespace) -> int:
         force=args.force,
         progress=progress_stream(args.progress),
     )
+    _warn(lint_errors, strict=False)  # after the build: a spec that cannot build says only that
     built = sum(1 for r in results if r.built)
     if not args.quiet:
         for r in results:

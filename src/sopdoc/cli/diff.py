@@ -18,7 +18,6 @@ from ..perbandingan.render_markdown import render_catalog_markdown, render_markd
 from ..perbandingan.render_text import render_catalog_text, render_text
 from ..spec import load
 
-HELP = N_("show what changed between two revisions of an SOP (text, markdown, json, redline DOCX)")
 DESCRIPTION = N_(
     "Show what changed between two revisions of an SOP: identity, sections, lanes, steps.\n"
     "\n"

@@ -12,7 +12,6 @@ from ..siklus import formulir
 from ..siklus.rekaman import Evaluasi, Monitoring, load_rekaman
 from .paths import load_all
 
-HELP = N_("monitoring/evaluation forms, Daftar SOP and penetapan lampiran as DOCX/PDF")
 DESCRIPTION = N_(
     "Write the documents of an SOP's life: monitoring and evaluation forms, Daftar SOP, lampiran.\n"
     "\n"

@@ -26,8 +26,6 @@ from ..impor import Impor, ImporError, import_file
 from ..impor.laporan import Laporan
 from ..impor.tulis import nama_berkas, yaml_spec
 
-HELP = N_("import existing SOP documents (DOCX, PDF, e-SOP pages) as YAML specs")
-
 DESKRIPSI = N_(
     "Import existing SOP AP documents (Word .docx, PDF, e-SOP web pages and their text dumps) "
     "as YAML specs: one spec per SOP, named from its nomor and nama, with a '# sopdoc import:' "

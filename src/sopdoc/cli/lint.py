@@ -18,7 +18,6 @@ from ..pemeriksaan.runner import check_loaded, resolve_config
 from ..spec import load_paths
 from . import format_error
 
-HELP = N_("check specs: findings with rule code, severity, file:line:col (exit 1 on findings)")
 DESCRIPTION = N_(
     "Check specs and catalogs: every finding with a rule code, severity, file:line:col and path.\n"
     "\n"
@@ -116,4 +115,4 @@ def run(args: argparse.Namespace) -> int:
     return result.exit_code()
 
 
-__all__ = ["HELP", "SopdocError", "add_arguments", "run"]
+__all__ = ["SopdocError", "add_arguments", "run"]

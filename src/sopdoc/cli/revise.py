@@ -9,7 +9,6 @@ from ..i18n import N_, _, ngettext
 from ..revise import revise
 from .tanggal import tanggal_iso
 
-HELP = N_("record a revision in a spec (tanggal revisi, riwayat revisi), keeping its comments")
 DESCRIPTION = N_(
     "Record a revision in a spec: set tanggal.revisi and append to riwayat_revisi.\n"
     "\n"

@@ -10,7 +10,6 @@ from ..fileio import write_atomic
 from ..i18n import N_, _
 from ..schema import json_schema, rekaman_json_schema, settings_json_schema
 
-HELP = N_("print the JSON Schema of a spec (for editor completion)")
 DESCRIPTION = N_(
     "Print the JSON Schema of a spec (or of the catalog settings file).\n"
     "\n"

@@ -12,9 +12,6 @@ from ..pdf.convert import LibreOfficeMissing
 from ..web.situs import build_site
 from .book import EXIT_PDF
 
-HELP = N_("build the static web site of a catalog: index, search, one page per SOP")
-
-
 DESCRIPTION = N_(
     "Build a static web site of the SOP catalog that any web server, or a browser "
     "opening the folder from disk, shows without a backend and without the internet: "

@@ -11,7 +11,6 @@ from ..siklus.jadwal import status
 from ..siklus.laporan import FORMATS
 from .tanggal import tanggal_iso
 
-HELP = N_("status of each SOP: in force, last monitoring and evaluation, what is due")
 DESCRIPTION = N_(
     "Tell per SOP its status, tanggal efektif, last monitoring and evaluation, and what is due.\n"
     "\n"

@@ -6,17 +6,15 @@ import argparse
 
 from ..errors import SpecLoadError
 from ..i18n import N_, _, ngettext
-from ..siklus.rekaman import load_rekaman_paths
-from ..spec import load_paths
 
-HELP = N_("load specs and report schema errors with file:line:column")
 DESCRIPTION = N_(
     "Load specs and report every schema error (file:line:column); exit 0 when all load.\n"
     "\n"
     "PATH is a spec file or a catalog folder (every *.yaml below it, with the\n"
     "catalog settings of sopdoc.yaml merged in); monitoring and evaluation records\n"
     "(*.monitoring.yaml, *.evaluasi.yaml) named or found are checked too. Exit codes:\n"
-    "0 all specs load, 2 a spec has errors."
+    "0 all specs load, 2 a spec has errors. A spec loads when build can make its\n"
+    "documents: lanes, jika_tidak targets and rows that fit a page are checked too."
 )
 
 
@@ -26,10 +24,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..bangun import build_problems
+    from ..siklus.rekaman import load_rekaman_paths
+    from ..spec import load_paths
+
     loaded = load_paths(args.paths)
     rekaman = load_rekaman_paths(args.paths)  # monitoring and evaluation records
-    if loaded.errors or rekaman.errors:
-        raise SpecLoadError([*loaded.errors, *rekaman.errors])
+    # what build would refuse is an error here too (validate = build)
+    unbuildable = [e for sop in loaded.sops for e in build_problems(sop)]
+    if loaded.errors or rekaman.errors or unbuildable:
+        raise SpecLoadError([*loaded.errors, *rekaman.errors, *unbuildable])
     sops = loaded.sops
     if not args.quiet:
         for sop in sops:

@@ -21,6 +21,7 @@ from typing import Any
 
 from ..errors import Location, SopdocError, SpecError, SpecLoadError, format_path
 from ..fileio import write_atomic
+from ..i18n import _
 from ..layout import ProcedureLayout, layout_prosedur
 from ..model import Sop
 from .prosedur import END_PARAGRAPH, procedure_xml, section_properties
@@ -85,8 +86,10 @@ def check_text(sop: Sop) -> None:
             errors.append(
                 SpecError(
                     where,
-                    f"character U+{ord(m.group()):04X} cannot be written into a DOCX "
-                    "(control character); remove it",
+                    _(
+                        "character U+{code:04X} cannot be written into a DOCX (control "
+                        "character); remove it"
+                    ).format(code=ord(m.group())),
                     format_path(path),
                 )
             )
@@ -104,7 +107,9 @@ def _context(sop: Sop, tpl: Any) -> dict[str, Any]:
         logo_path = Path(sop.logo)
         if not logo_path.is_file():
             where = sop.posisi("logo") or Location(str(sop.sumber or "<spec>"))
-            raise SpecLoadError([SpecError(where, f"logo file not found: {sop.logo}", "logo")])
+            raise SpecLoadError(
+                [SpecError(where, _("logo file not found: {logo}").format(logo=sop.logo), "logo")]
+            )
         logo = InlineImage(tpl, str(logo_path), height=Mm(22))
     kop = sop.kop or [sop.instansi.upper(), sop.unit.upper()]
     return {

@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..bangun import jika_tidak_errors, lane_errors
 from ..errors import Location, SpecError, SpecLoadError, format_path
+from ..i18n import _
 from ..model import Kertas, Sop
 from . import lajur
 from .geometry import Arrow, ArrowKind, Box, Column, Page, Row, Symbol, SymbolKind, q
@@ -77,41 +79,24 @@ def _sop_error(sop: Sop, path: tuple[str | int, ...], message: str) -> SpecLoadE
 
 
 def step_lanes(sop: Sop) -> list[list[int]]:
-    """Each step's lane indexes (sorted); an unknown lane id is a spec error."""
+    """Each step's lane indexes (sorted); unknown lane ids are spec errors (all raised)."""
+    errors = lane_errors(sop)
+    if errors:
+        raise SpecLoadError(errors)
     index = {lane_id: i for i, lane_id in enumerate(sop.pelaksana)}
-    result = []
-    for i, step in enumerate(sop.kegiatan):
-        lanes = []
-        for lane_id in step.pelaksana_ids:
-            if lane_id not in index:
-                known = ", ".join(sop.pelaksana)
-                raise _sop_error(
-                    sop,
-                    ("kegiatan", i, "pelaksana"),
-                    f"pelaksana '{lane_id}' is not one of the lanes ({known}); "
-                    "the flowchart cannot be drawn",
-                )
-            lanes.append(index[lane_id])
-        result.append(sorted(set(lanes)))
-    return result
+    return [sorted({index[lane] for lane in step.pelaksana_ids}) for step in sop.kegiatan]
 
 
 def tidak_targets(sop: Sop) -> dict[int, int]:
-    """Decision step -> the step its 'Tidak' branch goes to (0-based)."""
+    """Decision step -> the step its 'Tidak' branch goes to (0-based); bad targets raise."""
+    errors = jika_tidak_errors(sop)
+    if errors:
+        raise SpecLoadError(errors)
     targets = {}
     for i, step in enumerate(sop.kegiatan):
-        if step.jika_tidak is None:
-            continue
-        target = sop.langkah(step.jika_tidak)
-        if target is None:
-            raise _sop_error(
-                sop,
-                ("kegiatan", i, "jika_tidak"),
-                f"jika_tidak names step '{step.jika_tidak}', which does not exist",
-            )
-        if target == i:
-            raise _sop_error(sop, ("kegiatan", i, "jika_tidak"), "jika_tidak names the step itself")
-        targets[i] = target
+        target = sop.langkah(step.jika_tidak) if step.jika_tidak is not None else None
+        if target is not None:
+            targets[i] = target
     return targets
 
 
@@ -345,8 +330,10 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
             raise _sop_error(
                 sop,
                 ("kegiatan", i, key),
-                f"the {key} of step {i + 1} is too long to fit on one page "
-                f"({len(plan.cells[key])} lines); a row is never split, so shorten it",
+                _(
+                    "the {key} of step {n} is too long to fit on one page ({lines} lines); a "
+                    "row is never split, so shorten it"
+                ).format(key=key, n=i + 1, lines=len(plan.cells[key])),
             )
     closing = closing_height(sop, style, usable)
     page_steps = _paginate(plans, style, avail, conn_extra)

@@ -19,6 +19,7 @@ from pathlib import Path, PurePath
 
 from ..errors import SopdocError
 from ..fileio import write_atomic
+from ..i18n import _
 from .core import Finding
 
 VERSION = 1
@@ -58,10 +59,14 @@ def read_baseline(path: Path) -> Counter[Key]:
             (str(e["file"]), str(e["code"]), str(e["path"]), str(e["fingerprint"])) for e in entries
         )
     except OSError as exc:
-        raise SopdocError(f"{path}: cannot read baseline: {exc.strerror}") from None
+        raise SopdocError(
+            _("{path}: cannot read baseline: {reason}").format(path=path, reason=exc.strerror)
+        ) from None
     except (ValueError, KeyError, TypeError):
         raise SopdocError(
-            f"{path}: not a sopdoc baseline file (write one with --write-baseline)"
+            _("{path}: not a sopdoc baseline file (write one with --write-baseline)").format(
+                path=path
+            )
         ) from None
 
 

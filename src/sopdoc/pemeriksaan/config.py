@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import SopdocError
+from ..i18n import _
 from .core import Rule, Severity
 
 if sys.version_info >= (3, 11):
@@ -76,12 +77,16 @@ class LintConfig:
     def from_mapping(cls, data: Mapping[str, Any], origin: str) -> tuple[LintConfig, set[str]]:
         """Read a config mapping; returns it and the keys it set. ConfigError names ``origin``."""
         if not isinstance(data, Mapping):
-            raise ConfigError(f"{origin}: lint configuration must be a mapping")
+            raise ConfigError(
+                _("{origin}: lint configuration must be a mapping").format(origin=origin)
+            )
         unknown = sorted(set(data) - _KEYS)
         if unknown:
             raise ConfigError(
-                f"{origin}: unknown lint key(s) {', '.join(unknown)}; "
-                "allowed: select, ignore, severity, fail-level, options"
+                _(
+                    "{origin}: unknown lint key(s) {keys}; allowed: select, ignore, severity, "
+                    "fail-level, options"
+                ).format(origin=origin, keys=", ".join(unknown))
             )
         cfg = cls()
         explicit: set[str] = set()
@@ -92,22 +97,34 @@ class LintConfig:
             cfg.ignore = _codes(data["ignore"], origin, "ignore")
         sev = data.get("severity", {})
         if not isinstance(sev, Mapping):
-            raise ConfigError(f"{origin}: 'severity' must map rule codes to error/warning/info")
+            raise ConfigError(
+                _("{origin}: 'severity' must map rule codes to error/warning/info").format(
+                    origin=origin
+                )
+            )
         for code, level in sev.items():
             try:
                 cfg.severity[str(code).upper()] = Severity.parse(level)
             except ValueError as exc:
-                raise ConfigError(f"{origin}: severity of {code}: {exc}") from None
+                raise ConfigError(
+                    _("{origin}: severity of {code}: {error}").format(
+                        origin=origin, code=code, error=exc
+                    )
+                ) from None
         level = data.get("fail-level", data.get("fail_level"))
         if level is not None:
             try:
                 cfg.fail_level = Severity.parse(level)
             except ValueError as exc:
-                raise ConfigError(f"{origin}: fail-level: {exc}") from None
+                raise ConfigError(
+                    _("{origin}: fail-level: {error}").format(origin=origin, error=exc)
+                ) from None
             explicit.add("fail_level")
         opts = data.get("options", {})
         if not isinstance(opts, Mapping) or not all(isinstance(v, Mapping) for v in opts.values()):
-            raise ConfigError(f"{origin}: 'options' must map rule codes to option tables")
+            raise ConfigError(
+                _("{origin}: 'options' must map rule codes to option tables").format(origin=origin)
+            )
         cfg.options = {str(k).upper(): dict(v) for k, v in opts.items()}
         return cfg, explicit
 
@@ -115,17 +132,27 @@ class LintConfig:
         """Refuse selectors and codes that match no rule (a typo would silently do nothing)."""
         for sel in [*(self.select or []), *self.ignore]:
             if sel != "ALL" and not any(code.startswith(sel) for code in known):
-                raise ConfigError(f"{origin}: '{sel}' matches no rule (see --list-rules)")
+                raise ConfigError(
+                    _("{origin}: '{code}' matches no rule (see --list-rules)").format(
+                        origin=origin, code=sel
+                    )
+                )
         for code in [*self.severity, *self.options]:
             if code not in known:
-                raise ConfigError(f"{origin}: no rule {code} (see --list-rules)")
+                raise ConfigError(
+                    _("{origin}: no rule {code} (see --list-rules)").format(
+                        origin=origin, code=code
+                    )
+                )
         for code, opts in self.options.items():
             allowed = known[code].options
             for name in opts:
                 if name not in allowed:
                     choices = ", ".join(sorted(allowed)) or "none"
                     raise ConfigError(
-                        f"{origin}: rule {code} has no option '{name}' (options: {choices})"
+                        _(
+                            "{origin}: rule {code} has no option '{name}' (options: {choices})"
+                        ).format(origin=origin, code=code, name=name, choices=choices)
                     )
 
 
@@ -143,7 +170,11 @@ def _codes(value: Any, origin: str, key: str) -> list[str]:
     if isinstance(value, str):
         value = [v for v in value.replace(",", " ").split()]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f"{origin}: '{key}' must be a list of rule codes or prefixes")
+        raise ConfigError(
+            _("{origin}: '{key}' must be a list of rule codes or prefixes").format(
+                origin=origin, key=key
+            )
+        )
     return [v.strip().upper() for v in value if v.strip()]
 
 
@@ -158,7 +189,9 @@ def find_pyproject(start: Path) -> Path | None:
             try:
                 data = tomllib.loads(candidate.read_text(encoding="utf-8"))
             except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-                raise ConfigError(f"{candidate}: cannot read: {exc}") from None
+                raise ConfigError(
+                    _("{path}: cannot read: {error}").format(path=candidate, error=exc)
+                ) from None
             if "sopdoc" in data.get("tool", {}):
                 return candidate
     return None
@@ -169,7 +202,7 @@ def from_pyproject(path: Path) -> tuple[LintConfig, set[str]]:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read: {exc}") from None
+        raise ConfigError(_("{path}: cannot read: {error}").format(path=path, error=exc)) from None
     table = data.get("tool", {}).get("sopdoc", {})
     if "lint" in table:
         return LintConfig.from_mapping(table["lint"], f"{path} [tool.sopdoc.lint]")

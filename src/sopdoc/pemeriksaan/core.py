@@ -40,7 +40,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from ..errors import Location
-from ..i18n import N_, Message
+from ..i18n import N_, Message, _
 from ..model import PengaturanKatalog, Sop
 
 if TYPE_CHECKING:
@@ -71,7 +71,7 @@ class Severity(str, Enum):
             return cls(str(text).strip().lower())
         except ValueError:
             raise ValueError(
-                f"unknown severity '{text}'; use one of: error, warning, info"
+                _("unknown severity '{text}'; use one of: error, warning, info").format(text=text)
             ) from None
 
 
