@@ -192,14 +192,22 @@ def signature() -> str:
     return table([row(cell(p(), 3200) + cell(sig, 1800))], [9683, 5455], borders=False)
 
 
+# Exact heights under the procedure (sopdoc.layout.Style.signature_*): the spacing
+# paragraph (6 pt), the signature lines (12 pt each) and the 1 pt paragraph that ends
+# the body (a body ending in a table gets an empty paragraph from Word, which can push
+# a blank page); with them Word and LibreOffice break the pages at the same places.
+EXACT = '<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+
+
 def document() -> str:
     body = (
         identity()
         + p("", extra='<w:spacing w:before="0" w:after="0" w:line="160" w:lineRule="exact"/>')
         + sections()
         + p("{{ prosedur }}")
-        + p("", extra='<w:spacing w:before="120" w:after="0"/>')
+        + p("", extra=EXACT.format(line=120))
         + signature()
+        + p("", extra=EXACT.format(line=20))
         + SECT
     )
     return (
@@ -244,7 +252,7 @@ STYLES = (
         '<w:tabs><w:tab w:val="left" w:pos="340"/></w:tabs>'
         '<w:ind w:left="340" w:hanging="340"/><w:jc w:val="both"/>',
     )
-    + style("TandaTangan", "Tanda Tangan", '<w:jc w:val="center"/>')
+    + style("TandaTangan", "Tanda Tangan", EXACT.format(line=240) + '<w:jc w:val="center"/>')
     + "</w:styles>"
 )
 

@@ -2,7 +2,9 @@
 """Render the README's example pages: build the DOCX, convert with LibreOffice, PNG per page.
 
 Run from the repository root: python scripts/render_examples.py [OUT]
-Writes docs/img/*.png (80 dpi) from the Kebasen specs and the 25-step test SOP.
+Writes docs/img/*.png (80 dpi) from the Kebasen specs, the 25-step test SOP and a
+nine-lane SOP of the generated corpus, and the redline pages of the Kebasen revision
+example (examples/revisi-pengumpulan/redline-prosedur*.png).
 """
 
 from __future__ import annotations
@@ -18,18 +20,25 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import sopdoc  # noqa: E402
 from sopdoc.build import build_all  # noqa: E402
-from sopgen import long_sop  # noqa: E402
+from sopdoc.perbandingan.redline import write_redline  # noqa: E402
+from sopgen import corpus_sop, long_sop  # noqa: E402
+
+REVISI = ROOT / "examples" / "revisi-pengumpulan"
 
 PICK = {  # output name: (document stem, page number)
     "kebasen-010-identitas": ("PK-KEC-KBS-010-I-2024", 1),
     "kebasen-010-prosedur": ("PK-KEC-KBS-010-I-2024", 2),
-    "kebasen-010-prosedur-2": ("PK-KEC-KBS-010-I-2024", 3),
+    "kebasen-010-pengesahan": ("PK-KEC-KBS-010-I-2024", 3),
     "kebasen-011-identitas": ("PK-KEC-KBS-011-I-2024", 1),
     "kebasen-011-prosedur": ("PK-KEC-KBS-011-I-2024", 2),
     "contoh-25-langkah-hal1": ("PK-KEC-KBS-099-II-2025", 2),
     "contoh-25-langkah-hal3": ("PK-KEC-KBS-099-II-2025", 4),
     "contoh-25-langkah-hal5": ("PK-KEC-KBS-099-II-2025", 6),
+    "korpus-9-lajur": ("PK-KEC-GEN-007-I-2025", 2),
+    "redline-prosedur-baru": ("redline", 4),
+    "redline-prosedur-lama": ("redline", 5),
 }
+IN_EXAMPLE = {"redline-prosedur-baru", "redline-prosedur-lama"}  # beside the example
 
 
 def main() -> int:
@@ -37,8 +46,13 @@ def main() -> int:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        sops = [*sopdoc.load_catalog(ROOT / "specs").sops, long_sop()]
+        sops = [*sopdoc.load_catalog(ROOT / "specs").sops, long_sop(), corpus_sop(7, lanes=9)]
         results = build_all(sops, work)
+        old = sopdoc.load(
+            ROOT / "specs" / "kecamatan-kebasen" / "011-pengumpulan-data-kinerja.yaml"
+        )
+        new = sopdoc.load(REVISI / "011-pengumpulan-data-kinerja.yaml")
+        redline = write_redline(old, new, None, work / "redline.docx")
         subprocess.run(
             [
                 "soffice",
@@ -49,6 +63,7 @@ def main() -> int:
                 "--outdir",
                 str(work),
                 *[str(r.path) for r in results],
+                str(redline),
             ],
             check=True,
             capture_output=True,
@@ -72,8 +87,9 @@ def main() -> int:
                 ],
                 check=True,
             )
-            shutil.copy(f"{prefix}.png", out / f"{name}.png")
-            print(out / f"{name}.png")
+            target = (REVISI if name in IN_EXAMPLE else out) / f"{name}.png"
+            shutil.copy(f"{prefix}.png", target)
+            print(target)
     return 0
 
 

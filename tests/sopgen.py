@@ -80,3 +80,75 @@ def long_sop(kertas: str = "A4") -> Sop:
             kertas=kertas,
         )
     )
+
+
+CORPUS_LANES = [
+    "Camat",
+    "Sekretaris Camat",
+    "Kasubag Umum dan Kepegawaian",
+    "Kasubag Perencanaan dan Keuangan",
+    "Kasi Pemerintahan/Trantib",
+    "Kasi Kesejahteraan Sosial",
+    "Kasi Pemberdayaan Masyarakat dan Desa",
+    "Kasi Ekonomi dan Pembangunan",
+    "Pengelola Data",
+    "Petugas PATEN",
+    "Kepala Desa",
+    "Pemohon",
+]
+_WORDS = [
+    "memeriksa",
+    "berkas",
+    "permohonan",
+    "sesuai",
+    "ketentuan",
+    "yang",
+    "berlaku",
+    "dan",
+    "data",
+    "pendukung",
+]
+
+
+def corpus_sop(seed: int, lanes: int | None = None) -> Sop:
+    """One generated SOP: 1-12 lanes (long and slashed labels among them), 4-24 steps of
+    varied length, decisions with back arrows (near and far), a few steps shared by lanes."""
+    import random
+
+    rng = random.Random(seed)
+    n_lanes = lanes if lanes is not None else rng.randint(1, 12)
+    labels = rng.sample(CORPUS_LANES, n_lanes)
+    ids = [f"p{i}" for i in range(n_lanes)]
+    n_steps = rng.randint(4, 24)
+    steps: list[dict[str, Any]] = []
+    lane = 0
+    for s in range(n_steps):
+        lane = max(0, min(n_lanes - 1, lane + rng.choice([-2, -1, 0, 1, 1, 2, 3])))
+        words = rng.randint(2, 30 - 2 * n_lanes)  # the text columns narrow as lanes grow
+        text = " ".join(rng.choice(_WORDS) for _ in range(words))
+        step: dict[str, Any] = {
+            "aktivitas": f"Langkah {s + 1}: {text}",
+            "pelaksana": ids[lane],
+            "kelengkapan": f"Berkas tahap {s}",
+            "waktu": rng.choice(["5 menit", "15 menit", "1 jam", "1 hari", "3 hari kerja"]),
+            "output": f"Berkas tahap {s + 1}",
+        }
+        if 2 <= s < n_steps - 1 and rng.random() < 0.25:
+            step["jika_tidak"] = rng.randint(max(1, s - 6), s)  # back to an earlier step
+            step["keterangan"] = "Jika belum sesuai, dikembalikan untuk diperbaiki"
+        elif n_lanes > 2 and 0 < s < n_steps - 1 and rng.random() < 0.08:
+            step["pelaksana"] = sorted({ids[lane], ids[rng.randrange(n_lanes)]})
+        steps.append(step)
+    return Sop.model_validate(
+        base(
+            nomor=f"PK. KEC. GEN / {seed:03d} / I / 2025",
+            nama=f"Uji Korpus {seed}",
+            pelaksana=dict(zip(ids, labels, strict=True)),
+            kegiatan=steps,
+        )
+    )
+
+
+def corpus(n: int = 60, seed: int = 0) -> list[Sop]:
+    """``n`` generated SOPs, every lane count from 1 to 12 among them."""
+    return [corpus_sop(seed + i, lanes=1 + i % 12) for i in range(n)]

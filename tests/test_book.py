@@ -96,6 +96,8 @@ def test_bookmarks_per_sop_and_per_page(book: tuple[list[Sop], Book, PdfReader])
             first, last = page.steps[0] + 1, page.steps[-1] + 1
             span = f"langkah {first}" if first == last else f"langkah {first}–{last}"
             expected.append(f"Prosedur {number}: {span}")
+        if layout.closing_new_page:
+            expected.append("Pengesahan")
         assert titles == expected
 
 

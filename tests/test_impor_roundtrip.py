@@ -73,12 +73,30 @@ CASES = {
 }
 
 
+def as_printed(sop: Sop) -> Sop:
+    """``sop`` with each lane label as the document prints it: a title that fits its lane
+    in no readable size is abbreviated by the documented table (sopdoc.layout.lajur,
+    issue 13), and an import reads that abbreviation back."""
+    from sopdoc.impor.normal import judul
+    from sopdoc.layout import layout_prosedur
+
+    labels = {}
+    for (lane_id, label), lines in zip(
+        sop.pelaksana.items(), layout_prosedur(sop).lane_titles, strict=True
+    ):
+        printed = ""
+        for line in lines:  # a line ending in a slash or a hyphen joins the next without space
+            printed += line if not printed or printed[-1] in "/-" else " " + line
+        labels[lane_id] = label if printed == " ".join(label.upper().split()) else judul(printed)
+    return sop.model_copy(update={"pelaksana": labels})
+
+
 @pytest.mark.parametrize("name", sorted(CASES))
 def test_assembler_gives_back_every_field(name: str) -> None:
     sop = CASES[name]()
     result = import_bahan(bahan_dari_layout(sop))
     assert len(result.sops) == 1
-    assert beda(result.sop, sop) == []
+    assert beda(result.sop, as_printed(sop)) == []
 
 
 def test_assembler_reads_what_real_documents_draw() -> None:
@@ -141,7 +159,7 @@ def test_docx_round_trip(name: str, tmp_path: Path) -> None:
     path = build_docx(sop, tmp_path / f"{name}.docx")
     result = import_file(path)
     assert len(result.sops) == 1
-    assert beda(result.sop, sop) == []
+    assert beda(result.sop, as_printed(sop)) == []
 
 
 PDF_CASES = ["base", "long-6-lanes-multipage", "2-lanes", "12-lanes"]
@@ -168,7 +186,7 @@ def test_pdf_round_trip(name: str, pdfs: dict[str, Path]) -> None:
     sop = CASES[name]()
     result = import_file(pdfs[name])
     assert len(result.sops) == 1
-    assert beda(result.sop, sop) == []
+    assert beda(result.sop, as_printed(sop)) == []
 
 
 def test_docx_round_trip_of_a_generated_catalog(tmp_path: Path) -> None:

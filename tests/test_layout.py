@@ -143,7 +143,8 @@ def test_few_and_many_lanes(lanes: int) -> None:
     for i in range(12):
         steps.append(
             {
-                "aktivitas": f"Langkah {i + 1} " + "teks yang panjang " * (i % 4),
+                # long enough for two pages, now that pages are filled to the last row
+                "aktivitas": f"Langkah {i + 1} " + "teks yang panjang " * (i % 4 + 2),
                 "pelaksana": f"l{(i * 5) % lanes}",
                 "waktu": "1 jam",
             }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import io
 import shutil
 import subprocess
 import sys
@@ -12,18 +13,20 @@ from typing import Any
 import docx
 import pytest
 from docx.oxml.ns import qn
+from lxml import etree
 
 import sopdoc
+from sopdoc.docx import render_docx
 from sopdoc.perbandingan import diff
-from sopdoc.perbandingan.describe import word_diff
-from sopdoc.perbandingan.model import LangkahDihapus, LangkahDisisipkan, LangkahDiubah
-from sopdoc.perbandingan.redline import render_redline, tanggal_teks, write_redline
+from sopdoc.perbandingan.model import LangkahDihapus
+from sopdoc.perbandingan.redline import render_redline, spaced_diff, tanggal_teks, write_redline
 
 ROOT = Path(__file__).resolve().parents[1]
 OLD = ROOT / "specs" / "kecamatan-kebasen" / "011-pengumpulan-data-kinerja.yaml"
 NEW = ROOT / "examples" / "revisi-pengumpulan" / "011-pengumpulan-data-kinerja.yaml"
 SOPDOC = str(Path(sys.executable).with_name("sopdoc"))
 sys.path.insert(0, str(Path(__file__).parent))
+from sopgen import long_sop  # noqa: E402
 from test_diff import base  # noqa: E402
 
 # the text cells of a procedure row (the lanes between hold the flowchart)
@@ -53,23 +56,6 @@ def first_cell(tbl: Any) -> str:
     return plain(tbl.find(qn("w:tr")).find(qn("w:tc")))
 
 
-def procedure_rows(document: Any) -> list[Any]:
-    """The step rows of the procedure tables (one table per page, three header rows each)."""
-    tables = [t for t in document.element.body.iter(qn("w:tbl")) if first_cell(t) == "NO"]
-    assert tables
-    return [tr for t in tables for tr in t.findall(qn("w:tr"))[3:]]
-
-
-def deleted_table_rows(document: Any) -> list[Any]:
-    """Rows of the table of deleted steps (its header row is deleted too)."""
-    tables = [
-        t
-        for t in document.element.body.iter(qn("w:tbl"))
-        if marked(t.find(qn("w:tr")).find(qn("w:tc")), "del") == "No"
-    ]
-    return [tr for t in tables for tr in t.findall(qn("w:tr"))[1:]]
-
-
 def read(path: Path) -> Any:
     return docx.Document(str(path))
 
@@ -87,36 +73,42 @@ def kebasen(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_every_step_change_is_a_tracked_change(kebasen: Path) -> None:
+def procedure_tables(document: Any, kind: str) -> list[Any]:
+    """The procedure tables whose rows are all marked ``kind`` ('+' or '-')."""
+    tables = [t for t in document.element.body.iter(qn("w:tbl")) if first_text(t) == "NO"]
+    return [t for t in tables if {row_kind(tr) for tr in t.findall(qn("w:tr"))} == {kind}]
+
+
+def first_text(tbl: Any) -> str:
+    tc = tbl.find(qn("w:tr")).find(qn("w:tc"))
+    return plain(tc) or "".join(t.text or "" for t in tc.iter(qn("w:delText")))
+
+
+def test_the_procedure_pages_are_tracked_whole(kebasen: Path) -> None:
     old, new = sopdoc.load(OLD), sopdoc.load(NEW)
-    d = diff(old, new)
-    rows = procedure_rows(read(kebasen))
-    assert len(rows) == len(new.kegiatan)  # nothing deleted in this revision
-    by_number = {plain(tr.findall(qn("w:tc"))[0]): tr for tr in rows}
-    for c in d.perubahan:
-        if isinstance(c, LangkahDisisipkan):
-            tr = by_number[str(c.nomor_baru)]
-            assert row_kind(tr) == "+"
-            assert c.kegiatan["aktivitas"] in marked(tr, "ins")
-            assert marked(tr, "del") == ""
-        elif isinstance(c, LangkahDiubah):
-            tr = rows[c.nomor_baru - 1]
-            assert row_kind(tr) == ""
-            cells = tr.findall(qn("w:tc"))
-            for k in c.kolom:
-                if k.kolom not in CELL:  # pelaksana and jika_tidak are drawn, not written
-                    continue
-                cell = cells[CELL[k.kolom]]
-                words = word_diff(str(k.lama), str(k.baru))
-                assert marked(cell, "del") == "".join(t for kind, t in words if kind == "-")
-                assert marked(cell, "ins") == "".join(t for kind, t in words if kind == "+")
-    # renumbered steps show the old number deleted and the new one inserted
-    for n in d.dampak.penomoran:
-        cell = rows[n.baru - 1].findall(qn("w:tc"))[0]
-        assert (marked(cell, "del"), marked(cell, "ins")) == (str(n.lama), str(n.baru))
-    unchanged = rows[0].findall(qn("w:tc"))
-    assert marked(rows[0], "ins") == marked(rows[0], "del") == ""
-    assert plain(unchanged[1]) == new.kegiatan[0].aktivitas
+    document = read(kebasen)
+    inserted = [tr for t in procedure_tables(document, "+") for tr in t.findall(qn("w:tr"))[3:]]
+    deleted = [tr for t in procedure_tables(document, "-") for tr in t.findall(qn("w:tr"))[3:]]
+    assert len(inserted) == len(new.kegiatan) and len(deleted) == len(old.kegiatan)
+    for tr, step in zip(inserted, new.kegiatan, strict=True):
+        cells = tr.findall(qn("w:tc"))
+        assert marked(cells[CELL["aktivitas"]], "ins") == step.aktivitas
+        assert marked(tr, "del") == ""
+    for tr, step in zip(deleted, old.kegiatan, strict=True):
+        cells = tr.findall(qn("w:tc"))
+        assert marked(cells[CELL["aktivitas"]], "del") == step.aktivitas
+        assert marked(cells[CELL["waktu"]], "del") == (step.waktu.teks if step.waktu else "")
+        assert marked(tr, "ins") == ""
+    # every drawing run of the procedure is inside a w:ins (NEW) or a w:del (OLD)
+    runs = [r for r in document.element.body.iter(qn("w:r")) if r.find(qn("w:drawing")) is not None]
+    kinds = [r.getparent().tag for r in runs]
+    assert kinds.count(qn("w:ins")) == len(drawings(new_document(new)))
+    assert kinds.count(qn("w:del")) == len(drawings(new_document(old)))
+    assert set(kinds) == {qn("w:ins"), qn("w:del")}
+
+
+def new_document(sop: sopdoc.Sop) -> Any:
+    return docx.Document(io.BytesIO(render_docx(sop)))
 
 
 def test_identity_and_history_and_marks(kebasen: Path) -> None:
@@ -168,16 +160,13 @@ def test_deleted_and_moved_steps_and_items(tmp_path: Path) -> None:
     ]
     path = write_redline(old, new, d, tmp_path / "r.docx")
     document = read(path)
-    rows = procedure_rows(document)
-    # the moved step is inserted at its new place; the flowchart rows are those of NEW
-    assert [row_kind(tr) for tr in rows] == ["+", "", "", "", "", "", ""]
-    assert marked(rows[0], "ins").startswith("1" + old_data["kegiatan"][6]["aktivitas"])
-    # the deleted and the moved-away steps are kept as deleted rows after the procedure
-    gone_rows = deleted_table_rows(document)
-    assert [row_kind(tr) for tr in gone_rows] == ["-", "-"]
-    assert marked(gone_rows[0], "del").startswith("2" + gone["aktivitas"])
-    assert marked(gone_rows[1], "del").startswith("7" + old_data["kegiatan"][6]["aktivitas"])
-    assert "dipindah ke nomor 1" in marked(gone_rows[1], "del")
+    # OLD's pages, deleted, hold the deleted and the moved-away steps at their old places
+    gone_rows = [tr for t in procedure_tables(document, "-") for tr in t.findall(qn("w:tr"))[3:]]
+    assert [marked(tr.findall(qn("w:tc"))[1], "del") for tr in gone_rows] == [
+        k["aktivitas"] for k in old_data["kegiatan"]
+    ]
+    new_rows = [tr for t in procedure_tables(document, "+") for tr in t.findall(qn("w:tr"))[3:]]
+    assert marked(new_rows[0].findall(qn("w:tc"))[1], "ins") == old_data["kegiatan"][6]["aktivitas"]
     assert d.of("langkah_dihapus")[0] == LangkahDihapus(nomor_lama=2, kegiatan=gone)
     body = document.element.body
     deleted_item = next(p for p in body.iter(qn("w:p")) if "UU 25/2004" in marked(p, "del"))
@@ -216,43 +205,67 @@ def test_libreoffice_shows_the_tracked_changes(kebasen: Path, tmp_path: Path) ->
     pages = subprocess.run(
         ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout.split("\f")
-    procedure = next(p for p in pages if "SOP PELAKSANAAN" in p)
-    # the deleted words are still printed (struck through): LibreOffice shows the changes
+    procedure = "".join(p for p in pages if "SOP PELAKSANAAN" in p)
+    # OLD's deleted pages are still printed (struck through): LibreOffice shows the changes
     assert "Pengukura" in procedure
     assert "Memverifikasi" in procedure
     assert pages[0].lstrip().startswith("RINGKASAN PERUBAHAN")
 
 
-def accept_all(body: Any) -> None:
-    """What Word's 'Accept All Changes' does to the XML."""
+def _unwrap(el: Any) -> None:
+    parent = el.getparent()
+    index = parent.index(el)
+    for child in reversed(list(el)):
+        parent.insert(index, child)
+    parent.remove(el)
+
+
+def resolve(body: Any, accept: bool) -> None:
+    """What Word's 'Accept All Changes' (or 'Reject All Changes') does to the XML."""
+    gone, kept = (qn("w:del"), qn("w:ins")) if accept else (qn("w:ins"), qn("w:del"))
+    if not accept:
+        for change in list(body.iter(qn("w:pPrChange"))):  # the paragraph's old properties
+            ppr = change.getparent()
+            old = change.find(qn("w:pPr"))
+            rpr = ppr.find(qn("w:rPr"))
+            for child in list(ppr):
+                ppr.remove(child)
+            for child in list(old):
+                ppr.append(child)
+            if rpr is not None:
+                ppr.append(rpr)
+    else:
+        for change in list(body.iter(qn("w:pPrChange"))):
+            change.getparent().remove(change)
     rows, paras = [], []
-    for el in list(body.iter(qn("w:del"))):
+    for el in list(body.iter(gone)):
         parent = el.getparent()
+        if parent is None:
+            continue
         if parent.tag == qn("w:trPr"):
             rows.append(parent.getparent())
         elif parent.tag == qn("w:rPr") and parent.getparent().tag == qn("w:pPr"):
             paras.append(parent.getparent().getparent())
         else:
             parent.remove(el)
-    for tr in rows:  # a deleted row goes whole; it must hold nothing but deleted text
+    for tr in rows:  # a row goes whole; it must hold nothing but the text that goes
         assert plain(tr) == "", plain(tr)
         tr.getparent().remove(tr)
-    for p in paras:  # a deleted paragraph mark joins its (now empty) paragraph to the next
+    for p in paras:  # a paragraph mark that goes joins its (now empty) paragraph to the next
         if p.getparent() is not None:
             assert plain(p) == "", plain(p)
             p.getparent().remove(p)
     for tbl in list(body.iter(qn("w:tbl"))):
         if tbl.find(qn("w:tr")) is None:
             tbl.getparent().remove(tbl)
-    for el in list(body.iter(qn("w:ins"))):
+    for el in list(body.iter(kept)):
         parent = el.getparent()
         if parent.tag in (qn("w:trPr"), qn("w:rPr")):
             parent.remove(el)
         else:
-            index = parent.index(el)
-            for child in reversed(list(el)):
-                parent.insert(index, child)
-            parent.remove(el)
+            for t in el.iter(qn("w:delText")):
+                t.tag = qn("w:t")
+            _unwrap(el)
 
 
 def texts_after_summary(body: Any) -> list[str]:
@@ -263,23 +276,85 @@ def texts_after_summary(body: Any) -> list[str]:
     return [plain(p) for p in paras[start + 1 :]]
 
 
-@pytest.mark.parametrize("case", ["kebasen", "synthetic"])
-def test_accepting_every_change_gives_the_new_document(case: str, tmp_path: Path) -> None:
+WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+
+
+def drawings(document_or_body: Any) -> list[tuple[str, ...]]:
+    """Every shape: its kind and step (the name less its id), page position, size, geometry."""
+    body = getattr(getattr(document_or_body, "element", None), "body", document_or_body)
+    out = []
+    for anchor in body.iter(f"{WP}anchor"):
+        name = anchor.find(f"{WP}docPr").get("name").rsplit(" ", 1)[0]
+        pos = [o.text for o in anchor.iter(f"{WP}posOffset")]
+        ext = anchor.find(f"{WP}extent")
+        graphic = anchor.find("{http://schemas.openxmlformats.org/drawingml/2006/main}graphic")
+        out.append((name, *pos, ext.get("cx"), ext.get("cy"), etree.tostring(graphic).decode()))
+    return out
+
+
+def page_breaks(body: Any) -> list[str]:
+    return [
+        plain(p)
+        for p in body.iter(qn("w:p"))
+        if p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+    ]
+
+
+def changed_pair() -> tuple[sopdoc.Sop, sopdoc.Sop]:
+    old_data = base()
+    new_data = copy.deepcopy(old_data)
+    new_data["kegiatan"].pop(1)
+    new_data["kegiatan"].insert(0, new_data["kegiatan"].pop(5))
+    new_data["kegiatan"][3]["output"] = "Draft data kinerja terverifikasi"
+    new_data["kegiatan"][2]["waktu"] = "20 menit"
+    new_data["dasar_hukum"] = ["UU 23/2014 tentang Pemerintahan Daerah Provinsi", "Baru"]
+    new_data["peringatan"] = "Jika tidak dilaksanakan, data terlambat"
+    return sopdoc.Sop.model_validate(old_data), sopdoc.Sop.model_validate(new_data)
+
+
+@pytest.mark.parametrize("case", ["kebasen", "synthetic", "long"])
+@pytest.mark.parametrize("accept", [True, False], ids=["accept", "reject"])
+def test_accept_all_gives_new_and_reject_all_gives_old(
+    case: str, accept: bool, tmp_path: Path
+) -> None:
     if case == "kebasen":
         old, new = sopdoc.load(OLD), sopdoc.load(NEW)
-    else:
-        old_data = base()
-        new_data = copy.deepcopy(old_data)
-        new_data["kegiatan"].pop(1)
-        new_data["kegiatan"].insert(0, new_data["kegiatan"].pop(5))
-        new_data["kegiatan"][3]["output"] = "Draft data kinerja terverifikasi"
-        new_data["dasar_hukum"] = ["UU 23/2014 tentang Pemerintahan Daerah Provinsi", "Baru"]
-        new_data["peringatan"] = "Jika tidak dilaksanakan, data terlambat"
-        old, new = sopdoc.Sop.model_validate(old_data), sopdoc.Sop.model_validate(new_data)
+    elif case == "synthetic":
+        old, new = changed_pair()
+    else:  # many pages, a drawing that moves, lanes renamed
+        old = long_sop()
+        data = old.model_dump(mode="json", exclude_none=True)
+        data["kegiatan"].insert(3, {"aktivitas": "Langkah sisipan", "pelaksana": "camat"})
+        data["kegiatan"][12]["aktivitas"] = "Meneruskan berkas yang sudah diperiksa"
+        new = sopdoc.Sop.model_validate(data)
     redline = read(write_redline(old, new, None, tmp_path / "r.docx"))
-    official = read(sopdoc.build_docx(new, tmp_path / "new.docx"))
+    official = read(sopdoc.build_docx(new if accept else old, tmp_path / "official.docx"))
     body = redline.element.body
-    accept_all(body)
+    resolve(body, accept)
     assert not list(body.iter(qn("w:delText")))
+    assert not list(body.iter(qn("w:ins"))) and not list(body.iter(qn("w:del")))
     expected = [plain(p) for p in official.element.body.iter(qn("w:p"))]
     assert texts_after_summary(body) == expected
+    assert drawings(body) == drawings(official)
+    assert page_breaks(body) == page_breaks(official.element.body)
+
+
+def test_a_changed_value_keeps_its_space() -> None:
+    assert spaced_diff("15 menit", "20 menit") == [("-", "15 "), ("+", "20 "), ("", "menit")]
+    assert spaced_diff("Berkas lama", "Berkas baru") == [
+        ("", "Berkas"),
+        ("-", " lama"),
+        ("+", " baru"),
+    ]
+
+
+def test_without_tanggal_revisi_the_date_comes_from_the_specs(monkeypatch: Any) -> None:
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    old, new = changed_pair()
+    assert new.tanggal.revisi is None
+    document = docx.Document(io.BytesIO(render_redline(old, new)))
+    dates = {m.get(qn("w:date")) for m in document.element.body.iter(qn("w:ins"))}
+    latest = max(d for d in (new.tanggal.pembuatan, new.tanggal.efektif) if d)
+    assert dates == {f"{latest.isoformat()}T00:00:00Z"}
+    summary = "\n".join(p.text for p in document.paragraphs[:8])
+    assert latest.isoformat() in summary

@@ -378,6 +378,27 @@ class Tampilan(SopdocModel):
         default=None, description="Logo image (PNG/JPEG), relative to the file"
     )
     kertas: Kertas = Field(default=Kertas.A4, description="Paper size: A4 or F4 (215 × 330 mm)")
+    judul_prosedur: str | None = Field(
+        default=None,
+        description="Title line of the procedure pages, a template with {nama}, e.g. "
+        "'SOP PELAKSANAAN {nama}' (set in capitals); default: 'SOP PELAKSANAAN {nama}', "
+        "or 'SOP {nama}' when the nama begins with Pelayanan, Penyusunan, ...",
+    )
+
+    @field_validator("judul_prosedur")
+    @classmethod
+    def _judul_template(cls, value: str | None) -> str | None:
+        if value is None:
+            return value
+        try:
+            value.format(nama="")
+        except (KeyError, IndexError, ValueError):
+            raise ValueError(
+                "judul_prosedur may only use the placeholder {nama} (write {{ and }} for braces)"
+            ) from None
+        if not value.strip():
+            raise ValueError("judul_prosedur is empty; leave it out for the default title")
+        return value
 
 
 class Sop(Tampilan):
@@ -503,7 +524,9 @@ class PengaturanKatalog(Tampilan):
     )
 
 
-SettingsKey = Literal["instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas"]
+SettingsKey = Literal[
+    "instansi", "unit", "disahkan_oleh", "kop", "logo", "kertas", "judul_prosedur"
+]
 INHERITED_KEYS: tuple[SettingsKey, ...] = (
     "instansi",
     "unit",
@@ -511,5 +534,6 @@ INHERITED_KEYS: tuple[SettingsKey, ...] = (
     "kop",
     "logo",
     "kertas",
+    "judul_prosedur",
 )
 """Keys a spec inherits from the catalog settings when it does not set them itself."""

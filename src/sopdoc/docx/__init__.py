@@ -27,7 +27,7 @@ from ..i18n import _
 from ..layout import ProcedureLayout, layout_prosedur
 from ..logo import read_logo
 from ..model import Sop
-from .prosedur import procedure_xml, section_properties
+from .prosedur import END_PARAGRAPH, procedure_xml, section_properties
 from .riwayat import insert_riwayat, riwayat_context, template_places_riwayat
 from .shapes import ShapeWriter
 
@@ -196,6 +196,10 @@ def _insert_procedure(tpl: Any, layout: ProcedureLayout) -> None:
         old = body_sect.find(f"{{{_W}}}{tag}")
         if old is not None:
             body_sect.remove(old)
+    # the body never ends in a table: Word would add an empty paragraph of its own
+    last = body_sect.getprevious()
+    if last is not None and last.tag == f"{{{_W}}}tbl":
+        last.addnext(parse_xml(END_PARAGRAPH.replace("<w:p>", f"<w:p {ns}>")))
     props = parse_xml(f"<w:x {ns}>{section_properties(layout)}</w:x>")
     refs = [c for c in body_sect if c.tag.endswith("Reference")]
     at = len(refs)

@@ -46,6 +46,7 @@ def _cell(
     span: int = 1,
     vmerge: str | None = None,
     shade: str | None = None,
+    pad_x: float | None = None,
 ) -> str:
     pr = f'<w:tcW w:w="{tw(width)}" w:type="dxa"/>'
     if span > 1:
@@ -56,6 +57,11 @@ def _cell(
         pr += "<w:vMerge/>"
     if shade:
         pr += f'<w:shd w:val="clear" w:color="auto" w:fill="{shade}"/>'
+    if pad_x is not None:
+        pr += (
+            f'<w:tcMar><w:left w:w="{tw(pad_x)}" w:type="dxa"/>'
+            f'<w:right w:w="{tw(pad_x)}" w:type="dxa"/></w:tcMar>'
+        )
     pr += '<w:vAlign w:val="center"/>'
     return f"<w:tc><w:tcPr>{pr}</w:tcPr>{content}</w:tc>"
 
@@ -104,7 +110,12 @@ def _header(layout: ProcedureLayout, heights: tuple[float, float, float]) -> str
         _cell(by["no"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + _cell(by["aktivitas"].width, hp(""), vmerge="continue", shade=HEADER_SHADE)
         + "".join(
-            _cell(c.width, _para("\n".join(lines), size, hl, "center", True), shade=HEADER_SHADE)
+            _cell(
+                c.width,
+                _para("\n".join(lines), size, hl, "center", True),
+                shade=HEADER_SHADE,
+                pad_x=st.lane_title_pad_x,
+            )
             for c, lines, size in zip(
                 lanes, layout.lane_titles, layout.lane_title_sizes, strict=True
             )
@@ -136,25 +147,28 @@ def _body_row(layout: ProcedureLayout, row: Row) -> str:
     return _row(row.height, "".join(cells))
 
 
+def _title(layout: ProcedureLayout, lines: list[str], drawings: str, page_break: bool) -> str:
+    """The title paragraph of a page (it anchors the page's shapes)."""
+    st = layout.style
+    brk = "<w:pageBreakBefore/>" if page_break else ""
+    runs = "".join(
+        _run(line, st.title_size, bold=True) + ("<w:r><w:br/></w:r>" if i < len(lines) - 1 else "")
+        for i, line in enumerate(lines)
+    )
+    return (
+        f'<w:p><w:pPr><w:keepNext/>{brk}<w:spacing w:before="0" w:after="{tw(st.title_after)}" '
+        f'w:line="{tw(st.title_line)}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>'
+        f"{drawings}{runs}</w:p>"
+    )
+
+
 def page_xml(layout: ProcedureLayout, page: Page, shapes: ShapeWriter, first: bool) -> str:
     """One procedure page: the title paragraph (holding the page's shapes) and its table."""
     st = layout.style
     drawings = "".join(shapes.arrow(a) for a in page.arrows)
     drawings += "".join(shapes.symbol(s, st.connector_size) for s in page.symbols)
     drawings += "".join(shapes.label(lab, st.label_size) for lab in page.labels)
-    brk = "" if first else "<w:pageBreakBefore/>"
-    title_runs = "".join(
-        (
-            _run(line, st.title_size, bold=True)
-            + ("<w:r><w:br/></w:r>" if i < len(page.title_lines) - 1 else "")
-        )
-        for i, line in enumerate(page.title_lines)
-    )
-    title = (
-        f'<w:p><w:pPr><w:keepNext/>{brk}<w:spacing w:before="0" w:after="{tw(st.title_after)}" '
-        f'w:line="{tw(st.title_line)}" w:lineRule="exact"/><w:jc w:val="center"/></w:pPr>'
-        f"{drawings}{title_runs}</w:p>"
-    )
+    title = _title(layout, page.title_lines, drawings, page_break=not first)
     grid = "".join(f'<w:gridCol w:w="{tw(c.width)}"/>' for c in layout.columns)
     borders = "".join(
         f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
@@ -189,6 +203,17 @@ def section_properties(layout: ProcedureLayout) -> str:
     )
 
 
+END_PARAGRAPH = (
+    '<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+    '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>'
+)
+"""A 1 pt paragraph: what follows a table that would otherwise end the body."""
+
+
 def procedure_xml(layout: ProcedureLayout, shapes: ShapeWriter) -> str:
-    """Every procedure page, in order."""
-    return "".join(page_xml(layout, p, shapes, first=(p.index == 0)) for p in layout.pages)
+    """Every procedure page, in order; then, when the signature block does not fit under
+    the last row, the title again on a new page, for the signature block to follow."""
+    pages = "".join(page_xml(layout, p, shapes, first=(p.index == 0)) for p in layout.pages)
+    if layout.closing_new_page:
+        pages += _title(layout, layout.pages[-1].title_lines, "", page_break=True)
+    return pages

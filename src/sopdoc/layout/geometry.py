@@ -157,6 +157,7 @@ class Row:
     height: float
     cells: dict[str, list[str]] = field(default_factory=dict)  # wrapped lines per column key
     texts: dict[str, str] = field(default_factory=dict)  # the same text as written
+    natural_height: float = 0.0  # the height without room for off-page connectors
 
     @property
     def bottom(self) -> float:

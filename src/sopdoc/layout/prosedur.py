@@ -16,7 +16,10 @@ from ..bangun import jika_tidak_errors, lane_errors
 from ..errors import Location, SpecError, SpecLoadError, format_path
 from ..i18n import _
 from ..model import Kertas, Sop
+from . import lajur
 from .geometry import Arrow, ArrowKind, Box, Column, Page, Row, Symbol, SymbolKind, q
+from .judul import judul_prosedur
+from .lajur import abbreviations, fit_title, widest_piece
 from .metrics import text_width, wrap
 from .routing import Router
 from .style import Style, paper_landscape
@@ -49,6 +52,8 @@ class ProcedureLayout:
     pages: list[Page] = field(default_factory=list)
     symbol_width: float = 0.0
     connectors: int = 0  # how many off-page connector pairs
+    closing_height: float = 0.0  # the signature block under the last row (see closing_height)
+    closing_new_page: bool = False  # it does not fit under the last row: it starts a page
     labels: dict[int, tuple[str | None, str | None]] = field(default_factory=dict)
     """Decision step -> its 'Ya' and 'Tidak' labels (None: not printed)."""
 
@@ -139,21 +144,21 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     # a single lane is wider: its off-page connectors sit beside the symbols, in the lane
     lane_max = style.lane_max if n > 1 else style.lane_max * 1.6
     lane_w = min(lane_max, max(style.lane_min, (usable - style.no_width - 430) / n))
-    # wide enough for the longest word of any lane title at the header size, as far as
-    # the text columns allow (a title that still does not fit is set smaller)
-    longest = max(
-        (
-            text_width(w, style.header_size, True)
-            for lbl in sop.pelaksana.values()
-            for w in lbl.upper().split()
-        ),
-        default=0.0,
-    )
+    # wide enough for the widest unbreakable piece of any lane title (see lajur): at the
+    # header size as far as lane_max and text_keep allow, else at the floor size as far as
+    # text_keep allows, else for the title's abbreviated form at the floor size as far as
+    # text_min allows (wider lanes cost the text columns lines, and pages)
+    titles = [lbl.upper() for lbl in sop.pelaksana.values()]
+    pad = 2 * style.lane_title_pad_x + style.lane_title_slack + 1
     room = (usable - style.no_width - style.text_keep) / n
-    want = longest + 2 * style.cell_pad_x + style.wrap_slack + 1
-    lane_w = max(lane_w, min(want, lane_max, room))
+    at_size = max(widest_piece(t, style.header_size) for t in titles) + pad
+    at_floor = max(widest_piece(t, lajur.FLOOR) for t in titles) + pad
+    abbreviated = max(widest_piece(abbreviations(t)[-1], lajur.FLOOR) for t in titles) + pad
+    lane_w = max(lane_w, min(at_size, lane_max, room), min(at_floor, room))
+    room_min = (usable - style.no_width - style.text_min) / n
+    lane_w = max(lane_w, min(abbreviated, room_min))
     if style.no_width + n * lane_w + style.text_min > usable:
-        lane_w = max(16.0, (usable - style.no_width - style.text_min) / n)
+        lane_w = max(16.0, room_min)
     lane_w = q(lane_w)
     rest = usable - style.no_width - n * lane_w
     waktu = max(style.waktu_min, rest / (sum(_WEIGHTS.values()) + 1))
@@ -188,17 +193,35 @@ def _columns(sop: Sop, style: Style, usable: float) -> list[Column]:
     return columns
 
 
+def lane_title_width(column: Column, style: Style) -> float:
+    """The width a lane's title is set in: its cell has narrower margins than the body's
+    (``Style.lane_title_pad_x``), and bold capitals measure the same in Word and
+    LibreOffice, so a smaller slack than the body text's is enough."""
+    return max(4.0, column.width - 2 * style.lane_title_pad_x - style.lane_title_slack)
+
+
 def _text_width(column: Column, style: Style) -> float:
     return max(4.0, column.width - 2 * style.cell_pad_x - style.wrap_slack)
 
 
-def _header_size(column: Column, style: Style) -> float:
-    """The largest header size (down to 5.5 pt) at which no word of the title is cut."""
-    width = _text_width(column, style)
-    size = style.header_size
-    while size > 5.5 and any(text_width(word, size, True) > width for word in column.title.split()):
-        size -= 0.5
-    return size
+def closing_height(sop: Sop, style: Style, usable: float) -> float:
+    """Height of what the template puts under the last procedure table, in points.
+
+    The template (``scripts/make_template.py``) sets every height exactly: a
+    spacing paragraph, a borderless table whose right cell (a share of the
+    width) holds the jabatan, the blank lines to sign on, the nama, pangkat and
+    NIP, one exact line each, and the tiny paragraph that ends the body.
+    """
+    ttd = sop.disahkan_oleh
+    width = usable * style.signature_share - 2 * style.signature_pad_x - style.wrap_slack
+    size = style.signature_size
+    lines = len(wrap(ttd.jabatan.upper(), width, size, True)) + style.signature_blank_lines
+    lines += len(wrap(ttd.nama, width, size, True))
+    lines += sum(
+        len(wrap(t, width, size)) for t in (ttd.pangkat, ttd.nip and f"NIP. {ttd.nip}") if t
+    )
+    table = lines * style.signature_line + 2 * style.signature_pad_y
+    return q(style.signature_gap + table + style.end_paragraph)
 
 
 def _lines_height(n_lines: int, line: float, style: Style) -> float:
@@ -249,11 +272,9 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
     def hlines(text: str, width: float) -> int:
         return len(wrap(text, max(4.0, width - 2 * style.cell_pad_x - 1), style.header_size, True))
 
-    lane_sizes = [_header_size(c, style) for c in lane_cols]
-    lane_titles = [
-        wrap(c.title, _text_width(c, style), size, True)
-        for c, size in zip(lane_cols, lane_sizes, strict=True)
-    ]
+    fitted = [fit_title(c.title, lane_title_width(c, style), style.header_size) for c in lane_cols]
+    lane_titles = [lines for lines, _ in fitted]
+    lane_sizes = [size for _, size in fitted]
     pelaksana_w = sum(c.width for c in lane_cols)
     mutu_w = sum(by_key[k].width for k in ("kelengkapan", "waktu", "output"))
     row1_lines = max(hlines("PELAKSANA", pelaksana_w), hlines("MUTU BAKU", mutu_w))
@@ -271,7 +292,7 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
     h3 = _lines_height(1, style.header_line, style)
     headers = (h1, h2, h3)
 
-    title = f"SOP PELAKSANAAN {sop.nama.upper()}"
+    title = judul_prosedur(sop)
     title_lines = wrap(title, usable - style.wrap_slack, style.title_size, True)
     title_h = q(len(title_lines) * style.title_line + style.title_after)
     table_top = q(style.margin_top + title_h)
@@ -314,24 +335,12 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
                     "row is never split, so shorten it"
                 ).format(key=key, n=i + 1, lines=len(plan.cells[key])),
             )
-    n = len(plans)
-    page_steps: list[list[int]] = []
-    current: list[int] = []
-    used = 0.0
-    for i in range(n):
-        top_extra = conn_extra if (not current and page_steps) else 0.0
-        # the last page keeps room for the signature block
-        bottom_extra = conn_extra if i < n - 1 else style.closing_height
-        if not paged:
-            bottom_extra = 0.0
-        if current and used + plans[i].height(style, 0, 0) + bottom_extra > avail:
-            page_steps.append(current)
-            current, used = [], 0.0
-            top_extra = conn_extra
-        current.append(i)
-        used += plans[i].height(style, top_extra, 0)
-    page_steps.append(current)
-
+    closing = closing_height(sop, style, usable)
+    page_steps = _paginate(plans, style, avail, conn_extra)
+    last_used = sum(
+        plans[i].height(style, conn_extra if (j == 0 and len(page_steps) > 1) else 0.0, 0.0)
+        for j, i in enumerate(page_steps[-1])
+    )
     layout = ProcedureLayout(
         kertas=sop.kertas,
         page_width=page_w,
@@ -343,6 +352,8 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
         lane_title_sizes=lane_sizes,
         title=title,
         symbol_width=symbol_w,
+        closing_height=closing,
+        closing_new_page=last_used + closing > avail,
     )
     page_of: dict[int, int] = {}
     for p, steps in enumerate(page_steps):
@@ -352,7 +363,8 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
             top_extra = conn_extra if (j == 0 and p > 0) else 0.0
             bottom_extra = conn_extra if (j == len(steps) - 1 and p < len(page_steps) - 1) else 0.0
             h = plans[i].height(style, top_extra, bottom_extra)
-            page.rows.append(Row(i, q(y), h, plans[i].cells, plans[i].texts))
+            natural = plans[i].height(style, 0.0, 0.0)
+            page.rows.append(Row(i, q(y), h, plans[i].cells, plans[i].texts, natural))
             zone_top = y + top_extra
             zone_bottom = y + h - bottom_extra
             cy = (zone_top + zone_bottom) / 2
@@ -369,6 +381,34 @@ def layout_prosedur(sop: Sop, style: Style | None = None, *, paged: bool = True)
     layout.labels = {i: branch_labels(sop, i) for i in targets}
     _route(layout, plans, targets, page_of, style)
     return layout
+
+
+def _paginate(
+    plans: Sequence[_StepPlan], style: Style, avail: float, conn_extra: float
+) -> list[list[int]]:
+    """Rows in pages, each page filled as far as its rows fit.
+
+    A row is never split, and goes to the next page only when it does not fit
+    on this one. A page that the flow leaves keeps room for the off-page
+    connector under its last row, the next page for the one above its first;
+    the signature block follows the last row, on a page of its own when it
+    does not fit under it (``ProcedureLayout.closing_new_page``).
+    """
+    n = len(plans)
+    pages: list[list[int]] = []
+    current: list[int] = []
+    used = 0.0
+    for i in range(n):
+        top_extra = conn_extra if (not current and pages) else 0.0
+        bottom_extra = conn_extra if i < n - 1 else 0.0
+        if current and used + plans[i].height(style, 0, 0) + bottom_extra > avail:
+            pages.append(current)
+            current, used = [], 0.0
+            top_extra = conn_extra
+        current.append(i)
+        used += plans[i].height(style, top_extra, 0)
+    pages.append(current)
+    return pages
 
 
 def _route(

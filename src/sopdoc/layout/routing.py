@@ -16,12 +16,13 @@ from .geometry import Arrow, ArrowKind, Box, Column, Label, Page, Point, Symbol,
 from .metrics import text_width
 from .style import Style
 
-_CLEAR = 1.5  # minimal distance between an arrow and a symbol it does not touch
+CLEARANCE = 3.0  # minimal distance between an arrow and a symbol it does not touch
+LABEL_CLEARANCE = 2.0  # ... and a label (not its own), and between a label and a lane border
+_CLEARANCES = ((CLEARANCE, LABEL_CLEARANCE), (1.5, 0.5), (0.5, 0.0))  # narrower where need be
 _GRID = 2.0  # minimal distance between an arrow and a parallel table line
 _INTERIOR_FRACTIONS = (0.25, 0.33, 0.67, 0.75)  # across a lane, for rows it has no symbol in
 _GUTTER_FRACTIONS = (0.5, 0.3, 0.7, 0.15, 0.85)  # across the free strip beside the symbols
 _SIDE_PENALTY = 80.0
-_CROSS_PENALTY = 30.0
 
 
 def side_point(sym: Symbol, side: str, offset: float = 0.0) -> Point:
@@ -122,7 +123,15 @@ class Router:
 
     # -- checks --------------------------------------------------------------------
 
-    def _ok(self, points: list[Point], first: set[int], last: set[int]) -> bool:
+    def _ok(
+        self,
+        points: list[Point],
+        first: set[int],
+        last: set[int],
+        clearance: tuple[float, float] = (CLEARANCE, LABEL_CLEARANCE),
+    ) -> bool:
+        """Whether a route keeps ``clearance`` (from symbols, from labels) and the rules."""
+        clear, label_clear = clearance
         segs = list(itertools.pairwise(points))
         for k, (a, b) in enumerate(segs):
             if a == b:
@@ -134,7 +143,7 @@ class Router:
             for j, s in enumerate(self.page.symbols):
                 if (k == 0 and j in first) or (k == len(segs) - 1 and j in last):
                     continue
-                if s.box.hits_segment(a, b, shrink=-_CLEAR):
+                if s.box.hits_segment(a, b, shrink=-clear):
                     return False
             if a[0] == b[0]:
                 if any(abs(a[0] - g) < _GRID for g in self.v_lines):
@@ -145,7 +154,7 @@ class Router:
                 for c, d in arrow.segments():
                     if _parallel_overlap(a, b, c, d):
                         return False
-            if any(lab.box.hits_segment(a, b, shrink=-0.5) for lab in self.placed):
+            if any(lab.box.hits_segment(a, b, shrink=-label_clear) for lab in self.placed):
                 return False
         return True
 
@@ -213,9 +222,14 @@ class Router:
             if keep_side and not self._room_beside(a, _other(side)):
                 # the 'Tidak' branch needs that side: the 'Ya' arrow leaves from below
                 candidates.append(candidates.pop(0))
-        chosen = next(
-            (c for c in candidates if self._ok(c[0], {ia}, {ib})),
-            candidates[0],
+        # the first acceptable route with the fewest crossings
+        acceptable: list[tuple[list[Point], str]] = []
+        for clearance in _CLEARANCES:
+            acceptable = [c for c in candidates if self._ok(c[0], {ia}, {ib}, clearance)]
+            if acceptable:
+                break
+        chosen = (
+            min(acceptable, key=lambda c: self._crossings(c[0])) if acceptable else candidates[0]
         )
         self._add(chosen[0], ArrowKind.NEXT, src, dst, ((ia, chosen[1]), (ib, "top")), label)
 
@@ -308,20 +322,27 @@ class Router:
                         if abs(chx - e[0]) < label_room:
                             score += 25
                         candidates.append((score, pts, ((ie, side), (it, ent))))
+        # the shortest acceptable route that crosses no arrow; where every route crosses,
+        # the one with the fewest crossings (then the shortest)
+        # (at the full clearance if any route keeps it, else at a narrower one)
         candidates.sort(key=lambda c: c[0])
-        best: tuple[float, list[Point], tuple[tuple[int, str], tuple[int, str]]] | None = None
-        for score, pts, ends in candidates:
-            if best is not None and score >= best[0]:
+        best: tuple[int, float, list[Point], tuple[tuple[int, str], tuple[int, str]]] | None
+        best = None
+        for clearance in _CLEARANCES:
+            for score, pts, ends in candidates:
+                if not self._ok(pts, {ends[0][0]}, {ends[1][0]}, clearance):
+                    continue
+                crossings = self._crossings(pts)
+                if best is None or (crossings, score) < best[:2]:
+                    best = (crossings, score, pts, ends)
+                if crossings == 0:
+                    break
+            if best is not None:
                 break
-            if not self._ok(pts, {ends[0][0]}, {ends[1][0]}):
-                continue
-            full = score + _CROSS_PENALTY * self._crossings(pts)
-            if best is None or full < best[0]:
-                best = (full, pts, ends)
         if best is None and candidates:
-            best = candidates[0]
+            best = (0, *candidates[0])
         if best is not None:
-            self._add(best[1], ArrowKind.TIDAK, dec, tgt, best[2], label)
+            self._add(best[2], ArrowKind.TIDAK, dec, tgt, best[3], label)
 
     def _beside(
         self, sym_index: int, sym: Symbol, side: str, y: float
@@ -427,11 +448,12 @@ class Router:
             for seg_no, (a, b) in enumerate(arrow.segments()[:3])
             for box, pen in self._label_spots(a, b, w, h)
         ]
-        for strict in (True, False):  # if nothing is free, let another arrow pass under it
+        # if nothing is free: let the label touch a lane border, then let an arrow pass under it
+        for strict, in_lane in ((True, True), (True, False), (False, True), (False, False)):
             for box, score in spots:
                 if best is not None and score >= best[0]:
                     continue
-                if self._label_ok(box, self.placed, arrows=strict):
+                if self._label_ok(box, self.placed, strict, arrow_index, in_lane):
                     best = (score, box)
             if best is not None:
                 break
@@ -447,10 +469,12 @@ class Router:
             sign = 1 if b[0] > a[0] else -1
             for k in range(16):
                 x0 = a[0] + sign * (2 + 3 * k)
+                # beside its segment, rather than past its end (where it reads as nobody's)
+                past = 50.0 if (x0 - b[0]) * sign > 6 else 0.0
                 x = x0 if sign > 0 else x0 - w
                 for d in (0.0, 4.0, 8.0):  # a little further off the line if need be
                     for y, pen in ((a[1] - 1 - h - d, 0.0), (a[1] + 1 + d, 0.5)):
-                        spots.append((Box(q(x), q(y), w, h), k + pen + d))
+                        spots.append((Box(q(x), q(y), w, h), k + pen + d + past))
         else:
             sign = 1 if b[1] > a[1] else -1
             for k in range(40):
@@ -467,8 +491,18 @@ class Router:
             scored.append((box, pen))
         return scored
 
-    def _label_ok(self, box: Box, placed: list[Label], arrows: bool = True) -> bool:
+    def _label_ok(
+        self,
+        box: Box,
+        placed: list[Label],
+        arrows: bool = True,
+        own: int = -1,
+        in_lane: bool = True,
+    ) -> bool:
         if not box.inside(self.left + 0.5, self.right - 0.5, self.top + 0.5, self.bottom - 0.5):
+            return False
+        m = LABEL_CLEARANCE  # within one lane, clear of its borders
+        if in_lane and any(box.x - m < g < box.right + m for g in self.v_lines):
             return False
         if any(box.overlaps(s.box, 0.8) for s in self.page.symbols):
             return False
@@ -476,8 +510,10 @@ class Router:
             return False
         if not arrows:
             return True
-        for arrow in self.page.arrows:
+        for k, arrow in enumerate(self.page.arrows):
+            # beside its own arrow; clear of the others
+            gap = 0.4 if k == own else LABEL_CLEARANCE
             for c, d in arrow.segments():
-                if box.hits_segment(c, d, shrink=-0.4):
+                if box.hits_segment(c, d, shrink=-gap):
                     return False
         return True

@@ -38,9 +38,19 @@ class Style:
 
     cell_pad_x: float = 2.85  # left/right cell margin (57 twips)
     cell_pad_y: float = 1.5  # top/bottom cell margin (30 twips)
+    lane_title_pad_x: float = 1.0  # left/right margin of a lane's header cell (20 twips)
+    lane_title_slack: float = 1.0  # taken off a lane title's width
     wrap_slack: float = 3.0  # taken off every text width: never find fewer lines than Word
     page_slack: float = 10.0  # kept free at the foot of every page
-    closing_height: float = 100.0  # the template's signature block under the last table
+    # the template's signature block under the last table (scripts/make_template.py)
+    signature_gap: float = 6.0  # the exact spacing paragraph above it
+    signature_share: float = 0.36  # the right cell's share of the width
+    signature_size: float = 10.0
+    signature_line: float = 12.0  # every line exact
+    signature_blank_lines: int = 3  # room to sign between the jabatan and the nama
+    signature_pad_x: float = 4.25  # cell margins (85 and 57 twips)
+    signature_pad_y: float = 2.85
+    end_paragraph: float = 1.0  # the exact paragraph that ends the body after a table
 
     no_width: float = 24.0
     lane_max: float = 72.0

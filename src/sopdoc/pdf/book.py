@@ -245,7 +245,8 @@ def _roman(n: int) -> str:
 
 def page_roles(reader: PdfReader, sop: Sop | None = None) -> list[str]:
     """A bookmark title for each page of one SOP: its identity page, then each page of the
-    procedure (flowchart) table with the steps on it.
+    procedure (flowchart) table with the steps on it, and the signature block's page
+    ("Pengesahan") when it has one of its own.
 
     The steps come from the layout that placed them (:func:`sopdoc.layout.layout_prosedur`)
     when the PDF has its pages; otherwise the procedure pages are recognised by their
@@ -257,6 +258,9 @@ def page_roles(reader: PdfReader, sop: Sop | None = None) -> list[str]:
         front = count - len(procedure)
         roles = ["Identitas SOP"] + [f"Identitas SOP ({n + 1})" for n in range(1, front)]
         for number, steps in enumerate(procedure, start=1):
+            if not steps:
+                roles.append("Pengesahan")
+                continue
             first, last = steps[0] + 1, steps[-1] + 1
             span = f"langkah {first}" if first == last else f"langkah {first}–{last}"
             roles.append(f"Prosedur {number}: {span}")
@@ -285,7 +289,9 @@ def _layout_pages(sop: Sop | None) -> list[list[int]]:
     except (SopdocError, ValueError, KeyError):
         return []
     pages = [page.steps for page in layout.pages]
-    return pages if all(pages) else []
+    if layout.closing_new_page:  # the signature block's own page: no steps on it
+        pages.append([])
+    return pages if all(pages[: len(layout.pages)]) else []
 
 
 def _outline(writer: PdfWriter, book: Book, readers: Sequence[PdfReader]) -> None:

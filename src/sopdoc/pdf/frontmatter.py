@@ -160,9 +160,7 @@ def _toc(doc: DocxDocument, toc: Sequence[TocEntry]) -> None:
 
 def _repeat_header(row: object) -> None:
     tr_pr = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "true")
-    tr_pr.append(header)
+    tr_pr.append(OxmlElement("w:tblHeader"))  # on/off-only: no val means on
 
 
 def _bookmark(paragraph: Paragraph, name: str, ident: int) -> None:

@@ -135,7 +135,7 @@ class Tracker:
         elif not new:
             self.run(p, old, "-", bold=bold, size=size)
         else:
-            for kind, part in word_diff(old, new):
+            for kind, part in spaced_diff(old, new):
                 self.run(p, part, kind, bold=bold, size=size)
 
     def paragraph_mark(self, p: Any, kind: str) -> None:
@@ -215,17 +215,11 @@ class Tracker:
         elif not new:
             self.append_run(p, old, "-", rpr)
         else:
-            for kind, part in word_diff(old, new):
+            for kind, part in spaced_diff(old, new):
                 self.append_run(p, part, kind, rpr)
 
-    def rewrite(self, p: Any, old: str, new: str, *, fit: bool = False) -> None:
-        """Replace the runs of paragraph element ``p`` by ``old`` -> ``new``, same formatting.
-
-        With ``fit`` (a cell of fixed height) the font shrinks by the share the
-        removed words add, down to 70 %, so that the marked text still fits.
-        """
-        import copy as _copy
-
+    def rewrite(self, p: Any, old: str, new: str) -> None:
+        """Replace the runs of paragraph element ``p`` by ``old`` -> ``new``, same formatting."""
         q = self.qn
         rpr = next(
             (r.find(q("w:rPr")) for r in p.iter(q("w:r")) if r.find(q("w:rPr")) is not None), None
@@ -233,17 +227,43 @@ class Tracker:
         for child in list(p):
             if child.tag in (q("w:r"), q("w:ins"), q("w:del")):
                 p.remove(child)
-        shown = "".join(t for _k, t in word_diff(old, new)) if old and new else new or old
-        if fit and rpr is not None and new and len(shown) > len(new):
-            rpr = _copy.deepcopy(rpr)
-            for tag in ("w:sz", "w:szCs"):
-                sz = rpr.find(q(tag))
-                if sz is not None:
-                    half = int(sz.get(q("w:val")))
-                    sz.set(
-                        q("w:val"), str(max(round(half * 0.7), round(half * len(new) / len(shown))))
-                    )
         self.append_text(p, old, new, rpr)
+
+
+def spaced_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """:func:`word_diff`, with a space kept between a removed and an added text.
+
+    "15 menit" -> "20 menit" gives '15 ' removed and '20 ' added (not '15', '20',
+    which print as "1520"): the space next to the change goes into both sides, so
+    accepting gives the new text and rejecting the old one, each spaced as written.
+    """
+    parts = word_diff(old, new)
+    out: list[tuple[str, str]] = []
+    i = 0
+    while i < len(parts):
+        kind, text = parts[i]
+        nxt = parts[i + 1] if i + 1 < len(parts) else None
+        if kind == "-" and nxt is not None and nxt[0] == "+":
+            after = parts[i + 2] if i + 2 < len(parts) else None
+            if after is not None and after[0] == "" and after[1][:1].isspace():
+                space = after[1][: len(after[1]) - len(after[1].lstrip())]
+                out += [("-", text + space), ("+", nxt[1] + space)]
+                rest = after[1][len(space) :]
+                if rest:
+                    out.append(("", rest))
+                i += 3
+                continue
+            if out and out[-1][0] == "" and out[-1][1][-1:].isspace():
+                before = out.pop()[1]
+                space = before[len(before.rstrip()) :]
+                if before.rstrip():
+                    out.append(("", before.rstrip()))
+                out += [("-", space + text), ("+", space + nxt[1])]
+                i += 2
+                continue
+        out.append((kind, text))
+        i += 1
+    return out
 
 
 # -- merging old and new sequences ---------------------------------------------------
@@ -645,16 +665,12 @@ def _mm(v: float) -> Any:
 
 def _widths(table: Any, mm: list[float]) -> None:
     """Fixed column widths: the grid, the layout type and every cell (Word and LibreOffice)."""
-    from docx.oxml import OxmlElement
     from docx.oxml.ns import qn
 
-    table.autofit = False
+    table.autofit = False  # w:tblLayout fixed, in its place in w:tblPr
     tbl = table._tbl
     for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), mm, strict=False):
         col.set(qn("w:w"), str(round(w / 25.4 * 1440)))
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl.tblPr.append(layout)
     for row in table.rows:
         for cell, w in zip(row.cells, mm, strict=False):
             cell.width = _mm(w)
@@ -666,6 +682,49 @@ def _repeat_header(row: Any) -> None:
     row._tr.get_or_add_trPr().append(OxmlElement("w:tblHeader"))
 
 
+_BEFORE_TRACK_REVISIONS = frozenset(
+    (
+        "writeProtection",
+        "view",
+        "zoom",
+        "removePersonalInformation",
+        "removeDateAndTime",
+        "doNotDisplayPageBoundaries",
+        "displayBackgroundShape",
+        "printPostScriptOverText",
+        "printFractionalCharacterWidth",
+        "printFormsData",
+        "embedTrueTypeFonts",
+        "embedSystemFonts",
+        "saveSubsetFonts",
+        "saveFormsData",
+        "mirrorMargins",
+        "alignBordersAndEdges",
+        "bordersDoNotSurroundHeader",
+        "bordersDoNotSurroundFooter",
+        "gutterAtTop",
+        "hideSpellingErrors",
+        "hideGrammaticalErrors",
+        "activeWritingStyle",
+        "proofState",
+        "formsDesign",
+        "attachedTemplate",
+        "linkStyles",
+        "stylePaneFormatFilter",
+        "stylePaneSortMethod",
+        "documentType",
+        "mailMerge",
+        "revisionView",
+    )
+)
+"""The children of w:settings that the schema puts before w:trackRevisions."""
+
+
+def _localname(el: Any) -> str:
+    tag = el.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
 def _track_view(doc: Any) -> None:
     """Open with the changes shown (and further edits tracked) in Word and LibreOffice."""
     from docx.oxml import OxmlElement
@@ -673,18 +732,32 @@ def _track_view(doc: Any) -> None:
 
     settings = doc.settings.element
     if settings.find(qn("w:trackRevisions")) is None:
-        settings.insert(0, OxmlElement("w:trackRevisions"))
+        # after the settings the schema puts before it (w:zoom, w:proofState, ...)
+        at = 0
+        for k, child in enumerate(settings):
+            if _localname(child) in _BEFORE_TRACK_REVISIONS:
+                at = k + 1
+        settings.insert(at, OxmlElement("w:trackRevisions"))
 
 
-def revision_time(new: Sop) -> datetime:
-    """The date the changes carry: the new tanggal revisi, else SOURCE_DATE_EPOCH, else now."""
+def revision_time(new: Sop, old: Sop | None = None) -> datetime:
+    """The date the changes carry: the new tanggal revisi, else SOURCE_DATE_EPOCH, else the
+    latest date written in either spec (never the clock: the same specs, the same bytes)."""
     if new.tanggal.revisi is not None:
         d = new.tanggal.revisi
         return datetime(d.year, d.month, d.day, tzinfo=timezone.utc)
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return datetime.fromtimestamp(int(epoch), tz=timezone.utc)
-    return datetime.now(timezone.utc).replace(microsecond=0)
+    days = [
+        d
+        for sop in (new, old)
+        if sop is not None
+        for d in (sop.tanggal.pembuatan, sop.tanggal.revisi, sop.tanggal.efektif)
+        if d is not None
+    ]
+    d = max(days, default=date(1980, 1, 1))
+    return datetime(d.year, d.month, d.day, tzinfo=timezone.utc)
 
 
 def render_redline(
@@ -692,7 +765,7 @@ def render_redline(
 ) -> bytes:
     """The redline DOCX as bytes (see :func:`write_redline`)."""
     p = perbandingan or diff(old, new)
-    tracker = Tracker(author, revision_time(new))
+    tracker = Tracker(author, revision_time(new, old))
     try:
         from ..docx import render_docx
 
@@ -702,9 +775,15 @@ def render_redline(
     return _mark_official(official, old, new, p, tracker)
 
 
+_PROSEDUR_NOTE = (
+    "Halaman prosedur (tabel dan bagan alir) ditandai utuh: halaman revisi baru sebagai "
+    "sisipan, halaman revisi lama sesudahnya sebagai hapusan."
+)
+
+
 def _mark_official(data: bytes, old: Sop, new: Sop, p: Perbandingan, t: Tracker) -> bytes:
     from ..docx import reproducible_zip
-    from .redline_doc import DocumentMarker, deleted_step_rows, load, summary_first
+    from .redline_doc import DocumentMarker, load, summary_first
 
     document = load(data)
     marker = DocumentMarker(document, old, new, p, t)
@@ -713,7 +792,7 @@ def _mark_official(data: bytes, old: Sop, new: Sop, p: Perbandingan, t: Tracker)
         lambda bagian: _section_rows(p, bagian, getattr(old, bagian), getattr(new, bagian))
     )
     marker.riwayat()
-    marker.procedure(deleted_step_rows(p, old))
+    marker.procedure()
 
     def para(text: str = "", *, bold: bool = False, size: float | None = None) -> Any:
         q = document.add_paragraph()
@@ -727,14 +806,13 @@ def _mark_official(data: bytes, old: Sop, new: Sop, p: Perbandingan, t: Tracker)
             para(
                 "Tidak ditandai di dalam dokumen (lihat ringkasan di atas): "
                 + ", ".join(dict.fromkeys(marker.unmarked))
-                + ". Perubahan pelaksana dan panah keputusan tampak pada bagan alir.",
+                + ". "
+                + _PROSEDUR_NOTE,
                 size=9,
             )
         )
     else:
-        paragraphs.append(
-            para("Perubahan pelaksana dan panah keputusan tampak pada bagan alir.", size=9)
-        )
+        paragraphs.append(para(_PROSEDUR_NOTE, size=9))
     summary_first(document, paragraphs)
     _track_view(document)
     buf = io.BytesIO()

@@ -1,14 +1,12 @@
 """The redline on the official document: ``sopdoc.docx`` writes NEW, then the changes are marked.
 
-The identity table, the sections, the riwayat revisi and the procedure table
-(with its flowchart) are those of the document that will be signed; in them:
-a changed value keeps its unchanged words and shows the removed ones deleted
-and the new ones inserted, an inserted (or moved-in) step's row is marked
-inserted, renumbered steps show the old number deleted. The flowchart is
-drawn on fixed row heights, so a deleted (or moved-away) step cannot take a
-row in it: deleted steps are listed, as deleted rows, in a table right after
-the procedure; accepting every change leaves exactly the NEW document. The
-summary of the changes is put on a first page of its own.
+The identity table, the sections and the riwayat revisi are those of the
+document that will be signed; in them a changed value keeps its unchanged words
+and shows the removed ones deleted and the new ones inserted. The procedure
+pages (tables and flowchart) are tracked whole: NEW's pages inserted, OLD's
+pages deleted after them, so that Accept All leaves exactly the NEW document
+and Reject All exactly the OLD one, text and drawings. The summary of the
+changes is put on a first page of its own.
 """
 
 from __future__ import annotations
@@ -16,18 +14,9 @@ from __future__ import annotations
 import copy
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from ..model import Sop
-from .model import (
-    BAGIAN,
-    LangkahDihapus,
-    LangkahDipindah,
-    LangkahDisisipkan,
-    LangkahDiubah,
-    NilaiDiubah,
-    Perbandingan,
-)
+from .model import BAGIAN, NilaiDiubah, Perbandingan
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -40,8 +29,6 @@ _SECTION_CELLS = {
     "pencatatan_pendataan": (5, 1),
 }
 _PERINGATAN_CELL = (5, 0)
-# the procedure table's text columns, counted from the left (no, aktivitas) or the right
-_STEP_CELLS = {"aktivitas": 1, "kelengkapan": -4, "waktu": -3, "output": -2, "keterangan": -1}
 
 
 def q(tag: str) -> str:
@@ -128,7 +115,10 @@ class DocumentMarker:
             item_old = "" if row.lama is None else str(row.lama)
             item_new = "" if row.baru is None else str(row.baru)
             kind = row.kind
-            self.t.append_run(para, head, kind)
+            if numbered and not kind and row.nomor_lama != row.nomor_baru:
+                self.t.append_text(para, f"{row.nomor_lama}.", head)  # renumbered
+            else:
+                self.t.append_run(para, head, kind)
             self._tab(para, kind)
             self.t.append_text(para, item_old, item_new)
             if kind:
@@ -167,7 +157,10 @@ class DocumentMarker:
         if table is None:
             return
         rows = table.findall(q("tr"))
-        if not self.old.riwayat_revisi:  # the whole table is new
+        if not self.old.riwayat_revisi:  # the whole table is new, and its spacing paragraph
+            spacer = table.getprevious()
+            if spacer is not None and spacer.tag == q("p") and not text_of(spacer):
+                self.t.paragraph_mark_el(spacer, "+")
             for tr in rows:
                 self.t.row_mark_el(tr, "+")
                 self.t.wrap_runs(tr, "+")
@@ -182,115 +175,82 @@ class DocumentMarker:
 
     # procedure ---------------------------------------------------------------------------
 
-    def procedure(self, deleted_rows: list[Any]) -> None:
-        tables = [t for t in self.tables if text_of(t.find(q("tr")).find(q("tc"))) == "NO"]
-        rows = [tr for t in tables for tr in t.findall(q("tr"))[3:]]
-        if len(rows) != len(self.new.kegiatan):
-            self.unmarked.append("Kegiatan (tabel prosedur)")
-            return
-        changes = self.p.perubahan
-        inserted = {c.nomor_baru for c in changes if isinstance(c, LangkahDisisipkan)}
-        inserted |= {c.nomor_baru for c in changes if isinstance(c, LangkahDipindah)}
-        changed = {c.nomor_baru: c for c in changes if isinstance(c, LangkahDiubah)}
-        renumbered = {n.baru: n.lama for n in self.p.dampak.penomoran}
-        for j, tr in enumerate(rows, 1):
-            cells = tr.findall(q("tc"))
-            if j in inserted:
-                self.t.row_mark_el(tr, "+")
-                self.t.wrap_runs(tr, "+")
-                continue
-            if j in renumbered:
-                self.t.rewrite(cells[0].find(q("p")), str(renumbered[j]), str(j))
-            change = changed.get(j)
-            for k in change.kolom if change else []:
-                if k.kolom in _STEP_CELLS:
-                    para = cells[_STEP_CELLS[k.kolom]].find(q("p"))
-                    before = "" if k.lama is None else str(k.lama)
-                    after = "" if k.baru is None else str(k.baru)
-                    self.t.rewrite(para, before, after, fit=True)
-        if deleted_rows and tables:
-            self._deleted_steps(tables[-1], deleted_rows)
+    def procedure(self) -> None:
+        """OLD's procedure pages deleted and NEW's inserted, drawings included.
 
-    def _deleted_steps(self, after: Any, rows: list[Any]) -> None:
-        """The deleted (and moved-away) steps as deleted rows of a table after the procedure."""
+        The flowchart is anchored to the page and drawn on rows of exact height, so
+        a row cannot be deleted or inserted under it without moving every shape
+        below: the pages are tracked whole. NEW's pages (already in the document)
+        are marked inserted, OLD's pages follow them marked deleted, and Accept
+        All leaves exactly NEW's pages, Reject All exactly OLD's. Identical pages
+        stay unmarked.
+        """
         from docx.oxml import parse_xml
 
-        heads = ["No", "Aktivitas", "Pelaksana", "Kelengkapan", "Waktu", "Output", "Keterangan"]
-        widths = [500, 3400, 1800, 2200, 900, 2200, 2100]
+        from ..docx.prosedur import procedure_xml
+        from ..docx.shapes import ShapeWriter
+        from ..layout import layout_prosedur
 
-        def cell(w: int, text: str, bold: bool = False) -> str:
-            b = (
-                '<w:rPr><w:b/><w:sz w:val="17"/></w:rPr>'
-                if bold
-                else '<w:rPr><w:sz w:val="17"/></w:rPr>'
-            )
-            return (
-                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p>'
-                f'<w:r>{b}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
-            )
-
-        trs = [
-            "<w:tr>"
-            + "".join(cell(w, h, True) for w, h in zip(widths, heads, strict=True))
-            + "</w:tr>"
-        ]
-        for r in rows:
-            trs.append(
-                "<w:tr>" + "".join(cell(w, v) for w, v in zip(widths, r, strict=True)) + "</w:tr>"
-            )
-        borders = "".join(
-            f'<w:{side} w:val="single" w:sz="6" w:space="0" w:color="000000"/>'
-            for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+        old_layout, new_layout = layout_prosedur(self.old), layout_prosedur(self.new)
+        width = new_layout.style.line_width
+        new_xml = procedure_xml(new_layout, ShapeWriter(line_width=width))
+        if procedure_xml(old_layout, ShapeWriter(line_width=width)) == new_xml:
+            return
+        start = next(
+            (p for p in self.body.iter(q("p")) if p.find(f"{q('pPr')}/{q('sectPr')}") is not None),
+            None,
         )
-        xml = (
-            f'<w:body xmlns:w="{_W}"><w:p><w:pPr><w:keepNext/><w:spacing w:before="240"/></w:pPr>'
-            '<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">'
-            "Langkah yang dihapus dari revisi sebelumnya (nomor lama)</w:t></w:r></w:p>"
-            '<w:tbl><w:tblPr><w:tblW w:w="5000" w:type="pct"/>'
-            f"<w:tblBorders>{borders}</w:tblBorders>"
-            '<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>'
-            + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
-            + f"</w:tblGrid>{''.join(trs)}</w:tbl></w:body>"
-        )
-        wrapper = parse_xml(xml)
-        heading, table = list(wrapper)
-        self.t.wrap_runs(heading, "-")
-        self.t.paragraph_mark_el(heading, "-")
-        for tr in table.findall(q("tr")):
-            self.t.row_mark_el(tr, "-")
-            self.t.wrap_runs(tr, "-")
-        after.addnext(heading)
-        heading.addnext(table)
+        if start is None:
+            self.unmarked.append("Kegiatan (tabel prosedur)")
+            return
+        count = len(_fragment(new_xml))
+        pages = [start]
+        for _ in range(count):
+            pages.append(pages[-1].getnext())
+        ids = [int(d.get("id")) for d in self.body.iter(f"{{{_WP}}}docPr")]
+        writer = ShapeWriter(first_id=max(ids, default=0) + 1000, line_width=width)
+        old_pages = _fragment(procedure_xml(old_layout, writer))
+        for el in pages[1:]:
+            self._mark_whole(el, "+")
+        first = old_pages[0]
+        ppr = first.find(q("pPr"))
+        change = self.t._mark("w:pPrChange")
+        change.append(copy.deepcopy(ppr))
+        ppr.insert(1, parse_xml(f'<w:pageBreakBefore xmlns:w="{_W}"/>'))
+        for el in old_pages:
+            self._mark_whole(el, "-")
+        ppr.append(change)
+        # after NEW's last table: a title that starts the signature block's own page stays
+        # last, so that the markup view has no page with a title alone
+        after = next(el for el in reversed(pages) if el.tag == q("tbl"))
+        for el in old_pages:
+            after.addnext(el)
+            after = el
+
+    def _mark_whole(self, el: Any, kind: str) -> None:
+        """A body paragraph or table, every run and row, inserted or deleted."""
+        self.t.wrap_runs(el, kind)
+        if el.tag == q("p"):
+            self.t.paragraph_mark_el(el, kind)
+        else:
+            for tr in el.findall(q("tr")):
+                self.t.row_mark_el(tr, kind)
 
 
-def deleted_step_rows(p: Perbandingan, old: Sop) -> list[list[str]]:
-    """Cells of every deleted or moved-away step, in old order."""
-    numbers = sorted(
-        {c.nomor_lama for c in p.perubahan if isinstance(c, (LangkahDihapus, LangkahDipindah))}
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+
+
+def _fragment(xml: str) -> list[Any]:
+    """Body content (WordprocessingML with shapes) as elements."""
+    from docx.oxml import parse_xml
+
+    wrapper = parse_xml(
+        f'<w:body xmlns:w="{_W}" xmlns:wp="{_WP}" '
+        'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+        'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+        f"{xml}</w:body>"
     )
-    out = []
-    for n in numbers:
-        step = old.kegiatan[n - 1]
-        moved = next(
-            (c for c in p.perubahan if isinstance(c, LangkahDipindah) and c.nomor_lama == n), None
-        )
-        keterangan = step.keterangan or ""
-        if moved is not None:
-            keterangan = f"dipindah ke nomor {moved.nomor_baru}" + (
-                f"; {keterangan}" if keterangan else ""
-            )
-        out.append(
-            [
-                str(n),
-                step.aktivitas,
-                ", ".join(old.pelaksana.get(i, i) for i in step.pelaksana_ids),
-                step.kelengkapan or "",
-                str(step.waktu or ""),
-                step.output or "",
-                keterangan,
-            ]
-        )
-    return out
+    return list(wrapper)
 
 
 def summary_first(document: Any, paragraphs: list[Any]) -> None:
@@ -315,4 +275,4 @@ def load(data: bytes) -> Any:
     return docx.Document(io.BytesIO(data))
 
 
-__all__ = ["BAGIAN", "DocumentMarker", "deleted_step_rows", "load", "summary_first"]
+__all__ = ["BAGIAN", "DocumentMarker", "load", "summary_first"]

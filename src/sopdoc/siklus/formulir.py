@@ -104,11 +104,7 @@ def _tabel(doc: DocxDocument, rows: int, widths_mm: Sequence[float]) -> Table:
 
 def _lebar(table: Table, widths_mm: Sequence[float]) -> None:
     """Fixed column widths, in the grid as well as the cells (LibreOffice reads the grid)."""
-    table.autofit = False
-    tbl_pr = table._tbl.tblPr
-    layout = OxmlElement("w:tblLayout")
-    layout.set(qn("w:type"), "fixed")
-    tbl_pr.append(layout)
+    table.autofit = False  # w:tblLayout fixed, in its place in w:tblPr
     for col, w in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths_mm, strict=True):
         col.set(qn("w:w"), str(int(Mm(w).twips)))
     for row in table.rows:
@@ -125,9 +121,7 @@ def _header(table: Table, labels: Sequence[str], row: int = 0) -> None:
 def _repeat(row: _Row) -> None:
     """Repeat the row at the top of every page the table continues on."""
     tr_pr = row._tr.get_or_add_trPr()
-    header = OxmlElement("w:tblHeader")
-    header.set(qn("w:val"), "1")
-    tr_pr.append(header)
+    tr_pr.append(OxmlElement("w:tblHeader"))  # on/off-only: no val means on
 
 
 def _identitas(doc: DocxDocument, items: Sequence[tuple[str, str]]) -> None:
