@@ -30,3 +30,22 @@ def kunci_teks(teks: str) -> str:
     """
     plain = bersihkan_markup(teks).casefold()
     return " ".join(re.sub(r"[^\w/]+", " ", plain).split())
+
+
+_ROMAWI = (
+    (1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"),
+    (50, "l"), (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i"),
+)  # fmt: skip
+
+
+def romawi(n: int) -> str:
+    """``n`` in lower-case Roman numerals: 4 -> 'iv' (page labels, Word list markers).
+
+    >>> romawi(1994)
+    'mcmxciv'
+    """
+    out = ""
+    for value, digits in _ROMAWI:
+        count, n = divmod(n, value)
+        out += digits * count
+    return out

@@ -26,6 +26,7 @@ from ..errors import SopdocError
 from ..model import Sop
 from ..scratch import private_folder
 from ..siklus.laporan import keterangan_siklus
+from ..teks import romawi
 from .convert import DEFAULT_TIMEOUT, PdfFailed, PdfJob, convert, require_soffice
 from .frontmatter import MARGIN_CM, TOC_MARK, Sampul, TocEntry, write_front_matter
 from .meta import PdfMeta, build_time, info_dict, meta_for, write_reproducible
@@ -217,30 +218,7 @@ def bind_book(
 
 
 def _label(index: int, front_pages: int) -> str:
-    return _roman(index + 1) if index < front_pages else str(index - front_pages + 1)
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, glyph in (
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ):
-        while n >= value:
-            out += glyph
-            n -= value
-    return out
+    return romawi(index + 1) if index < front_pages else str(index - front_pages + 1)
 
 
 def page_roles(reader: PdfReader, sop: Sop | None = None) -> list[str]:

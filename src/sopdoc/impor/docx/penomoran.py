@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ...teks import romawi
 from .ooxml import WV, Elemen, anak, angka, nilai, q
 
 
@@ -19,33 +20,8 @@ class Tingkat:
     mulai: int
 
 
-_ROMAWI = (
-    (1000, "m"),
-    (900, "cm"),
-    (500, "d"),
-    (400, "cd"),
-    (100, "c"),
-    (90, "xc"),
-    (50, "l"),
-    (40, "xl"),
-    (10, "x"),
-    (9, "ix"),
-    (5, "v"),
-    (4, "iv"),
-    (1, "i"),
-)
-
 # Private-use characters of the Symbol/Wingdings fonts Word writes for bullets.
 _PELURU = {"\uf0b7": "•", "\uf0a7": "▪", "\uf0d8": "➢", "\uf076": "❖", "\uf0fc": "✓", "\uf02d": "-"}
-
-
-def _romawi(n: int) -> str:
-    out = ""
-    for value, digits in _ROMAWI:
-        while n >= value:
-            out += digits
-            n -= value
-    return out
 
 
 def _huruf(n: int) -> str:
@@ -61,9 +37,9 @@ def format_angka(n: int, fmt: str) -> str:
     if fmt == "upperLetter":
         return _huruf(n).upper()
     if fmt == "lowerRoman":
-        return _romawi(n)
+        return romawi(n)
     if fmt == "upperRoman":
-        return _romawi(n).upper()
+        return romawi(n).upper()
     if fmt == "decimalZero":
         return f"{n:02d}"
     if fmt == "none":
